@@ -1,0 +1,288 @@
+"""The typed, immutable model of stacks, credentials and their registries.
+
+Field names are the YAML keys a district editor sees. Text fields documented as
+Markdown may carry inline Markdown (bold, italics); all other text is plain and
+is escaped when rendered.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Text
+Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Number = Annotated[int, Strict()]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared registries -------------------------------------------------------
+
+
+class Topic(Model):
+    number: Annotated[Number, Field(ge=1)]
+    title: Text
+
+
+class Stack(Model):
+    id: Slug
+    title: Text
+    publisher: Text
+    partner: Text | None = None
+    levels: Annotated[tuple[Text, ...], Field(min_length=1)]
+    topics: tuple[Topic, ...] = ()
+
+    @model_validator(mode="after")
+    def _topics_numbered_in_order(self) -> Stack:
+        numbers = [topic.number for topic in self.topics]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"expected topics numbered 1, 2, 3, … in order, found {numbers}")
+        if len(set(self.levels)) != len(self.levels):
+            raise ValueError(f"expected each rubric level once, found {list(self.levels)}")
+        return self
+
+
+class Resource(Model):
+    id: Slug
+    title: Text
+    url: Text | None
+
+
+class Link(Model):
+    url: Text | None
+    label: Text | None = None
+
+
+class Citation(Model):
+    id: Slug
+    text: Markdown
+    links: tuple[Link, ...] = ()
+    after: Text | None = None
+
+
+# --- content blocks ----------------------------------------------------------
+
+
+class Bullets(Model):
+    bullets: Annotated[tuple[Markdown, ...], Field(min_length=1)]
+
+
+class Numbered(Model):
+    numbered: Annotated[tuple[Markdown, ...], Field(min_length=1)]
+
+
+class ResourceLinks(Model):
+    resources: Annotated[tuple[Slug, ...], Field(min_length=1)]
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict):
+        for kind in ("bullets", "numbered", "resources"):
+            if kind in value:
+                return kind
+    if isinstance(value, BaseModel):
+        return {Bullets: "bullets", Numbered: "numbered", ResourceLinks: "resources"}.get(type(value))
+    return None
+
+
+Block = Annotated[
+    Annotated[Markdown, Tag("paragraph")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Numbered, Tag("numbered")]
+    | Annotated[ResourceLinks, Tag("resources")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block",
+        custom_error_message="expected a paragraph (text) or one of bullets:, numbered:, resources:",
+    ),
+]
+
+
+class Section(Model):
+    heading: Text | None
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+# --- credential --------------------------------------------------------------
+
+
+class Source(Model):
+    publisher: Text
+    partner: Text | None = None
+    license: Text
+    license_url: Text
+    last_revised: Text | None
+
+
+class Range(Model):
+    min: Annotated[Number, Field(ge=0)]
+    max: Annotated[Number, Field(ge=1)]
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"expected min ≤ max, found min {self.min} > max {self.max}")
+        return self
+
+
+class Length(Range):
+    unit: Literal["words", "minutes"]
+
+
+class DescriptorList(Model):
+    text: Text
+    items: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+
+Descriptor = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[DescriptorList, Tag("list")],
+    Discriminator(
+        lambda v: "text" if isinstance(v, str) else "list" if isinstance(v, (dict, DescriptorList)) else None,
+        custom_error_type="descriptor",
+        custom_error_message="expected a descriptor (text) or a mapping with text: and items:",
+    ),
+]
+
+
+class Rubric(Model):
+    label: Text
+    levels: dict[Text, Annotated[tuple[Descriptor, ...], Field(min_length=1)]]
+
+
+class Artifact(Model):
+    title: Text
+    length: Length | None = None
+    instructions: Annotated[tuple[Block, ...], Field(min_length=1)]
+    rubric: Rubric
+
+
+class Questions(Model):
+    instructions: tuple[Block, ...] = ()
+    words: Range
+    question_list: Literal["numbered", "bulleted"] = "numbered"
+    questions: Annotated[tuple[Markdown, ...], Field(min_length=1)]
+    passing: Markdown
+
+
+class Submission(Model):
+    heading: Text = "Submission Guidelines & Evaluation Criteria"
+    rule: Markdown
+    overview: Questions
+    artifacts_intro: tuple[Block, ...] = ()
+    artifacts: Annotated[tuple[Artifact, ...], Field(min_length=1)]
+    reflection: Questions
+
+
+class ResourceGroup(Model):
+    heading: Text | None
+    resources: Annotated[tuple[Slug, ...], Field(min_length=1)]
+
+
+class Credential(Model):
+    id: Slug
+    title: Text
+    stack: Slug
+    topic: Annotated[Number, Field(ge=1)] | None = None
+    source: Source
+    source_notes: tuple[Markdown, ...] = ()
+    competency: Markdown
+    key_method: Markdown
+    method_components: Annotated[tuple[Section, ...], Field(min_length=1)]
+    research: tuple[Slug, ...] = ()
+    resources: tuple[ResourceGroup, ...] = ()
+    submission: Submission
+
+
+# --- credentialing page (NAFSCE) ---------------------------------------------
+
+
+class Heading(Model):
+    heading: Text
+    text: Markdown
+
+
+class Webinar(Model):
+    recording_url: Text | None
+    text: Markdown
+    points: tuple[Markdown, ...]
+
+
+class MicroCredential(Model):
+    heading: Text
+    stack: Slug
+    description: Markdown
+    after_topics: Markdown
+    webinar: Webinar
+
+
+class FaqItem(Model):
+    id: Slug
+    question: Text
+    answer: Markdown
+
+
+class Faq(Model):
+    heading: Text
+    items: Annotated[tuple[FaqItem, ...], Field(min_length=1)]
+
+
+class ProfessionalLearning(Model):
+    id: Slug
+    name: Text
+    provider: Text
+    format: Literal["modules", "course", "simulations"]
+    count: Annotated[Number, Field(ge=1)] | None
+    url: Text | None
+    description: Markdown
+
+
+class PageSource(Model):
+    publisher: Text
+    title: Text
+    url: Text | None
+
+
+class Credentialing(Model):
+    source: PageSource
+    introduction: tuple[Markdown, ...]
+    core_competencies: Heading
+    micro_credential: MicroCredential
+    faq: Faq
+    professional_learning: tuple[ProfessionalLearning, ...]
+
+
+# --- the whole catalog -------------------------------------------------------
+
+
+class Catalog(Model):
+    stacks: tuple[Stack, ...]
+    resources: dict[str, Resource]
+    citations: dict[str, Citation]
+    credentials: tuple[Credential, ...]
+    credentialing: Credentialing
+
+    def stack(self, stack_id: str) -> Stack:
+        return next(stack for stack in self.stacks if stack.id == stack_id)
+
+    def credentials_in(self, stack_id: str) -> tuple[Credential, ...]:
+        return tuple(c for c in self.credentials if c.stack == stack_id)
+
+    def credential_for_topic(self, stack_id: str, number: int) -> Credential | None:
+        return next((c for c in self.credentials_in(stack_id) if c.topic == number), None)

@@ -1,0 +1,141 @@
+"""Strict YAML reading: safe tags only, no duplicate keys, a line for every value.
+
+PyYAML's ``safe_load`` keeps the last of two duplicate keys and forgets where
+each value came from. Composing the node graph ourselves lets us refuse
+duplicates and remember the line of every mapping key and sequence item, so a
+validation error can point at the line to edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DataError
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class LineMap:
+    """Line numbers (1-based) of every location in a parsed document."""
+
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest enclosing location."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: LineMap
+
+
+class _Reader:
+    def __init__(self, display_name: str) -> None:
+        self.display_name = display_name
+        self.errors: list[DataError] = []
+        self.lines = LineMap()
+        self._scalars = SafeConstructor()
+
+    def error(self, node: Node, loc: Loc, message: str) -> None:
+        self.errors.append(
+            DataError(self.display_name, node.start_mark.line + 1, format_loc(loc), message)
+        )
+
+    def convert(self, node: Node, loc: Loc) -> Any:
+        self.lines.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, ScalarNode):
+            try:
+                return self._scalars.construct_object(node, deep=True)
+            except ConstructorError:
+                self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
+                return None
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
+            return [self.convert(item, (*loc, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc)
+        self.error(node, loc, f"expected plain YAML data, found {type(node).__name__}")
+        return None
+
+    def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, (*loc, "<key>"))
+            if not isinstance(key, (str, int)):
+                self.error(key_node, loc, f"expected a field name, found {key!r}")
+                continue
+            key_line = key_node.start_mark.line + 1
+            if key in result or key in first_line:
+                self.error(
+                    key_node,
+                    (*loc, key),
+                    f"expected each field once, found {key!r} again (first on line {first_line[key]})",
+                )
+                continue
+            first_line[key] = key_line
+            self.lines.lines[(*loc, key)] = key_line
+            result[key] = self.convert(value_node, (*loc, key))
+        self.lines.lines.pop((*loc, "<key>"), None)
+        return result
+
+
+def format_loc(loc: Loc) -> str:
+    """``("a", 0, "b")`` becomes ``a[0].b``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[DataError]]:
+    """Parse one YAML file strictly.
+
+    Returns the document (None if it could not be parsed at all) and the errors
+    found. A duplicate key or a refused tag is an error but still yields a
+    document, so that validation can report the file's other problems too.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, [DataError(display_name, line, "", f"expected UTF-8 text, found the byte 0x{byte}")]
+    if not text.strip():
+        return None, [DataError(display_name, 1, "", "expected YAML data, found an empty file")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "invalid YAML"
+        context = exc.context_mark
+        if exc.context and context is not None and context.line + 1 != line:
+            problem += f" ({exc.context} started on line {context.line + 1})"
+        return None, [DataError(display_name, line, "", f"expected valid YAML, found a syntax error: {problem}")]
+    except yaml.YAMLError as exc:
+        return None, [DataError(display_name, 1, "", f"expected valid YAML, found: {exc}")]
+    if node is None:
+        return None, [DataError(display_name, 1, "", "expected YAML data, found only comments")]
+    reader = _Reader(display_name)
+    data = reader.convert(node, ())
+    return YamlDocument(data, reader.lines), reader.errors
