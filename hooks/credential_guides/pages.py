@@ -1,0 +1,131 @@
+"""Render the catalog into in-memory Markdown pages and their navigation."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .markdown_text import markdown, plain
+from .model import Catalog, Credential, Stack
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME = "index.md"
+ABOUT = "about.md"
+PROFESSIONAL_LEARNING = "professional-learning.md"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+ABOUT_TITLE = "About the micro-credential"
+PROFESSIONAL_LEARNING_TITLE = "More professional learning"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A generated page: where it lives in the docs tree, its title, its Markdown."""
+
+    src_uri: str
+    title: str
+    markdown: str
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["plain"] = plain
+    env.filters["md"] = markdown
+    return env
+
+
+def stack_page(stack: Stack) -> str:
+    return f"{stack.id}/index.md"
+
+
+def guide_page(credential: Credential) -> str:
+    return f"{credential.stack}/{credential.id}.md"
+
+
+def render_site(catalog: Catalog) -> list[SitePage]:
+    """Every generated page of the site, in navigation order."""
+    stack_pages = {stack.id: stack_page(stack) for stack in catalog.stacks}
+    guide_pages = {credential.id: guide_page(credential) for credential in catalog.credentials}
+    shared = {
+        "resources": catalog.resources,
+        "citations": catalog.citations,
+        "stack_pages": stack_pages,
+        "guide_pages": guide_pages,
+        "credentials_in": catalog.credentials_in,
+        "about_title": ABOUT_TITLE,
+    }
+
+    def render(template: str, src_uri: str, **context: Any) -> str:
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
+        text = environment().get_template(template).render(**shared, **context, link=link)
+        return _BLANK_RUNS.sub("\n\n", text)
+
+    pages = [SitePage(HOME, "Home", render("home.md.j2", HOME, stacks=catalog.stacks))]
+    for stack in catalog.stacks:
+        in_stack = catalog.credentials_in(stack.id)
+        if not in_stack and not stack.topics:
+            continue
+        by_topic = _topic_lookup(catalog, stack)
+        included = sum(1 for topic in stack.topics if by_topic(topic.number))
+        src = stack_pages[stack.id]
+        pages.append(SitePage(src, stack.title, render("stack.md.j2", src, stack=stack, credentials=in_stack, credential_for_topic=by_topic, included=included)))
+        for credential in in_stack:
+            src = guide_pages[credential.id]
+            missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
+            markdown_text = render(
+                "guide.md.j2", src, credential=credential, stack=stack, stack_page=stack_pages[stack.id], missing_addresses=missing
+            )
+            pages.append(SitePage(src, credential.title, markdown_text))
+
+    credentialing = catalog.credentialing
+    fce = catalog.stack(credentialing.micro_credential.stack)
+    pages.append(
+        SitePage(
+            ABOUT,
+            ABOUT_TITLE,
+            render("about.md.j2", ABOUT, page=credentialing, title=ABOUT_TITLE, stack=fce, credential_for_topic=_topic_lookup(catalog, fce)),
+        )
+    )
+    pages.append(
+        SitePage(PROFESSIONAL_LEARNING, PROFESSIONAL_LEARNING_TITLE, render("professional_learning.md.j2", PROFESSIONAL_LEARNING, page=credentialing))
+    )
+    return pages
+
+
+def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:
+    def lookup(number: int) -> Credential | None:
+        return catalog.credential_for_topic(stack.id, number)
+
+    return lookup
+
+
+def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None = None) -> list[Any]:
+    """MkDocs ``nav``: home, one section per stack, the credentialing pages, then ``extra``."""
+    by_uri = {page.src_uri: page for page in pages}
+    nav: list[Any] = [{"Home": HOME}]
+    for stack in catalog.stacks:
+        overview = stack_page(stack)
+        if overview not in by_uri:
+            continue
+        section = [{"Overview": overview}]
+        section += [{c.title: guide_page(c)} for c in catalog.credentials_in(stack.id)]
+        nav.append({stack.title: section})
+    nav.append({ABOUT_TITLE: ABOUT})
+    nav.append({PROFESSIONAL_LEARNING_TITLE: PROFESSIONAL_LEARNING})
+    return nav + list(extra or [])
