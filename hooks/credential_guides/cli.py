@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
-    print(f"{args.data_dir}: {len(catalog.credentials)} credentials, {len(catalog.stacks)} stacks valid ({elapsed:.2f} s)")
+    print(
+        f"{args.data_dir}: {len(catalog.credentials)} credentials, {len(catalog.stacks)} stacks valid ({elapsed:.2f} s)"
+    )
     return 0
 
 

@@ -7,9 +7,12 @@ is escaped when rendered.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -17,6 +20,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     Tag,
+    ValidationInfo,
     model_validator,
 )
 
@@ -24,6 +28,29 @@ Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_len
 Markdown = Text
 Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Number = Annotated[int, Strict()]
+
+
+def _registered(kind: str) -> Callable[[str, ValidationInfo], str]:
+    """A check that an id names an entry of registries/<kind>s.yml.
+
+    The loader passes the ids it has read as validation context, so unknown ids
+    are reported together with every other error of the file.
+    """
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(kind)
+        if known is not None and value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"expected the id of a {kind} in registries/{kind}s.yml, found {value!r}{hint}")
+        return value
+
+    return check
+
+
+StackId = Annotated[Slug, AfterValidator(_registered("stack"))]
+ResourceId = Annotated[Slug, AfterValidator(_registered("resource"))]
+CitationId = Annotated[Slug, AfterValidator(_registered("citation"))]
 
 
 class Model(BaseModel):
@@ -86,7 +113,7 @@ class Numbered(Model):
 
 
 class ResourceLinks(Model):
-    resources: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    resources: Annotated[tuple[ResourceId, ...], Field(min_length=1)]
 
 
 def _block_kind(value: Any) -> str | None:
@@ -96,8 +123,9 @@ def _block_kind(value: Any) -> str | None:
         for kind in ("bullets", "numbered", "resources"):
             if kind in value:
                 return kind
-    if isinstance(value, BaseModel):
-        return {Bullets: "bullets", Numbered: "numbered", ResourceLinks: "resources"}.get(type(value))
+    for model, kind in ((Bullets, "bullets"), (Numbered, "numbered"), (ResourceLinks, "resources")):
+        if isinstance(value, model):
+            return kind
     return None
 
 
@@ -192,20 +220,20 @@ class Submission(Model):
 
 class ResourceGroup(Model):
     heading: Text | None
-    resources: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    resources: Annotated[tuple[ResourceId, ...], Field(min_length=1)]
 
 
 class Credential(Model):
     id: Slug
     title: Text
-    stack: Slug
+    stack: StackId
     topic: Annotated[Number, Field(ge=1)] | None = None
     source: Source
     source_notes: tuple[Markdown, ...] = ()
     competency: Markdown
     key_method: Markdown
     method_components: Annotated[tuple[Section, ...], Field(min_length=1)]
-    research: tuple[Slug, ...] = ()
+    research: tuple[CitationId, ...] = ()
     resources: tuple[ResourceGroup, ...] = ()
     submission: Submission
 
@@ -226,7 +254,7 @@ class Webinar(Model):
 
 class MicroCredential(Model):
     heading: Text
-    stack: Slug
+    stack: StackId
     description: Markdown
     after_topics: Markdown
     webinar: Webinar

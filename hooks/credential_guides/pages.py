@@ -84,12 +84,30 @@ def render_site(catalog: Catalog) -> list[SitePage]:
         by_topic = _topic_lookup(catalog, stack)
         included = sum(1 for topic in stack.topics if by_topic(topic.number))
         src = stack_pages[stack.id]
-        pages.append(SitePage(src, stack.title, render("stack.md.j2", src, stack=stack, credentials=in_stack, credential_for_topic=by_topic, included=included)))
+        pages.append(
+            SitePage(
+                src,
+                stack.title,
+                render(
+                    "stack.md.j2",
+                    src,
+                    stack=stack,
+                    credentials=in_stack,
+                    credential_for_topic=by_topic,
+                    included=included,
+                ),
+            )
+        )
         for credential in in_stack:
             src = guide_pages[credential.id]
             missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
             markdown_text = render(
-                "guide.md.j2", src, credential=credential, stack=stack, stack_page=stack_pages[stack.id], missing_addresses=missing
+                "guide.md.j2",
+                src,
+                credential=credential,
+                stack=stack,
+                stack_page=stack_pages[stack.id],
+                missing_addresses=missing,
             )
             pages.append(SitePage(src, credential.title, markdown_text))
 
@@ -99,11 +117,22 @@ def render_site(catalog: Catalog) -> list[SitePage]:
         SitePage(
             ABOUT,
             ABOUT_TITLE,
-            render("about.md.j2", ABOUT, page=credentialing, title=ABOUT_TITLE, stack=fce, credential_for_topic=_topic_lookup(catalog, fce)),
+            render(
+                "about.md.j2",
+                ABOUT,
+                page=credentialing,
+                title=ABOUT_TITLE,
+                stack=fce,
+                credential_for_topic=_topic_lookup(catalog, fce),
+            ),
         )
     )
     pages.append(
-        SitePage(PROFESSIONAL_LEARNING, PROFESSIONAL_LEARNING_TITLE, render("professional_learning.md.j2", PROFESSIONAL_LEARNING, page=credentialing))
+        SitePage(
+            PROFESSIONAL_LEARNING,
+            PROFESSIONAL_LEARNING_TITLE,
+            render("professional_learning.md.j2", PROFESSIONAL_LEARNING, page=credentialing),
+        )
     )
     return pages
 

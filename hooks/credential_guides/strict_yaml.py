@@ -49,9 +49,7 @@ class _Reader:
         self._scalars = SafeConstructor()
 
     def error(self, node: Node, loc: Loc, message: str) -> None:
-        self.errors.append(
-            DataError(self.display_name, node.start_mark.line + 1, format_loc(loc), message)
-        )
+        self.errors.append(DataError(self.display_name, node.start_mark.line + 1, format_loc(loc), message))
 
     def convert(self, node: Node, loc: Loc) -> Any:
         self.lines.lines.setdefault(loc, node.start_mark.line + 1)

@@ -14,10 +14,17 @@ from .strict_yaml import Loc, YamlDocument, format_loc
 
 T = TypeVar("T")
 
-def validate_document(adapter: TypeAdapter[T], root: Any, doc: YamlDocument, file: str) -> tuple[T | None, list[DataError]]:
-    """Validate parsed YAML against a model; every problem becomes a DataError."""
+
+def validate_document(
+    adapter: TypeAdapter[T], root: Any, doc: YamlDocument, file: str, context: dict[str, Any] | None = None
+) -> tuple[T | None, list[DataError]]:
+    """Validate parsed YAML against a model; every problem becomes a DataError.
+
+    ``context`` maps a registry kind ("stack", "resource", "citation") to the
+    ids known, for the model's reference checks.
+    """
     try:
-        return adapter.validate_python(doc.data), []
+        return adapter.validate_python(doc.data, context=context), []
     except ValidationError as exc:
         details = _without_consequential(exc.errors())
         return None, [_to_data_error(detail, root, doc, file) for detail in details]
@@ -40,7 +47,9 @@ def _to_data_error(detail: ErrorDetails, root: Any, doc: YamlDocument, file: str
         if close:
             hint = f" (did you mean {close[0]!r}?)"
         expected = ", ".join(known) if known else "no other fields"
-        return DataError(file, line, format_loc(loc), f"expected one of the fields {expected}; found unknown field {key!r}{hint}")
+        return DataError(
+            file, line, format_loc(loc), f"expected one of the fields {expected}; found unknown field {key!r}{hint}"
+        )
     return DataError(file, line, format_loc(loc), _message(detail))
 
 
@@ -49,10 +58,10 @@ def _data_loc(data: Any, loc: tuple[int | str, ...]) -> Loc:
     kept: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
+            current = current[part]  # type: ignore[index]
         elif isinstance(current, dict) and part == loc[-1]:
             current = None  # a missing or unknown key: keep it as the last part
         else:
@@ -125,7 +134,7 @@ def _field_names(root: Any, data: Any, loc: Loc) -> list[str]:
     current = data
     for part in loc:
         annotation = _step(annotation, part, current)
-        current = current[part] if isinstance(current, (dict, list)) else None
+        current = current[part] if isinstance(current, (dict, list)) else None  # type: ignore[index]
     model = _pick_model(annotation, current)
     return list(model.model_fields) if model else []
 

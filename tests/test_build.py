@@ -1,0 +1,195 @@
+"""One real `mkdocs build --strict` of a copy of the project, and what the built site holds."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from credential_guides.catalog import load_catalog
+from credential_guides.model import Credential, DescriptorList
+from credential_guides.pages import guide_page
+
+CATALOG = load_catalog(ROOT / "credentials_data")
+
+
+def page_html(site: Path, src_uri: str) -> str:
+    path = site / (src_uri.removesuffix(".md").removesuffix("index") + "/index.html").lstrip("/")
+    return path.read_text(encoding="utf-8")
+
+
+def visible_text(markup: str) -> str:
+    """Text of the main article, whitespace collapsed, entities decoded."""
+    article = re.search(r"<article.*?</article>", markup, re.S)
+    assert article, "no <article> in page"
+    text = re.sub(r"<[^>]+>", " ", article.group(0))
+    return " ".join(html.unescape(text).split())
+
+
+def plain(markdown_text: str) -> str:
+    return " ".join(re.sub(r"\\?[*_`]", "", markdown_text).split())
+
+
+def test_build_is_strict_and_silent(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    _, result = site_build
+    assert "WARNING" not in result.stderr
+    assert "ERROR" not in result.stderr
+
+
+@pytest.mark.parametrize("credential", CATALOG.credentials, ids=[c.id for c in CATALOG.credentials])
+def test_guide_page_shows_its_data(site: Path, credential: Credential) -> None:
+    markup = page_html(site, guide_page(credential))
+    text = visible_text(markup)
+    assert plain(credential.competency) in text
+    assert plain(credential.key_method) in text
+    for number, artifact in enumerate(credential.submission.artifacts, start=1):
+        assert f"Artifact {number}: {artifact.title}" in text
+    header = re.search(r'<table class="cg-rubric">.*?<thead>(.*?)</thead>', markup, re.S)
+    assert header, "no rubric table"
+    assert re.findall(r"<th scope=\"col\">(.*?)</th>", header.group(1)) == [
+        "Artifact",
+        "Proficient",
+        "Basic",
+        "Developing",
+    ]
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">", markup)
+    assert len(rows) == len(credential.submission.artifacts)
+
+
+@pytest.mark.parametrize("credential", CATALOG.credentials, ids=[c.id for c in CATALOG.credentials])
+def test_guide_page_shows_attribution_license_and_date(site: Path, credential: Credential) -> None:
+    markup = page_html(site, guide_page(credential))
+    text = visible_text(markup)
+    assert f'href="{credential.source.license_url}"' in markup
+    assert credential.source.license in text
+    assert "National Education Association (NEA)" in text
+    revised = credential.source.last_revised or "unknown (the copy this site was built from shows no date)"
+    assert f"Last revised: {revised}" in text
+
+
+def test_stack_page_lists_all_topics_in_order(site: Path) -> None:
+    stack = CATALOG.stack("family-community-engagement")
+    text = visible_text(page_html(site, f"{stack.id}/index.md"))
+    positions = [text.index(topic.title) for topic in stack.topics]
+    assert positions == sorted(positions)
+    assert text.count("not included in this copy") == 5
+    assert "3 of 8 topics are included" in text
+
+
+def test_credentialing_pages(site: Path) -> None:
+    about = visible_text(page_html(site, "about.md"))
+    for item in CATALOG.credentialing.faq.items:
+        assert item.question in about
+    assert "NEA awards 15 seat hours as credit toward PD" in about
+    more = visible_text(page_html(site, "professional-learning.md"))
+    for offering in CATALOG.credentialing.professional_learning:
+        assert offering.name in more
+
+
+def search_index_text(site: Path) -> str:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def test_search_finds_every_guide_requirement_and_rubric_descriptor(site: Path) -> None:
+    text = search_index_text(site)
+    for credential in CATALOG.credentials:
+        assert credential.title in text
+        for artifact in credential.submission.artifacts:
+            for block in artifact.instructions:
+                items = (
+                    [block]
+                    if isinstance(block, str)
+                    else getattr(block, "bullets", ()) + getattr(block, "numbered", ())
+                )
+                for item in items:
+                    assert plain(item) in text, item
+            for descriptors in artifact.rubric.levels.values():
+                for descriptor in descriptors:
+                    parts = (
+                        [descriptor.text, *descriptor.items] if isinstance(descriptor, DescriptorList) else [descriptor]
+                    )
+                    for part in parts:
+                        assert " ".join(part.split()) in text, part
+
+
+class _ExternalReferences(HTMLParser):
+    """Collects addresses a browser would fetch on its own (not links a reader may follow)."""
+
+    FETCHED: ClassVar[set[tuple[str, str]]] = {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            if (tag, name) in self.FETCHED and value:
+                self.fetched.append(value)
+        rel = (values.get("rel") or "").split()
+        if tag == "link" and values.get("href") and not {"canonical", "alternate"} & set(rel):
+            self.fetched.append(values["href"] or "")
+
+
+def test_no_page_fetches_from_another_origin(site: Path) -> None:
+    offenders = []
+    for page in site.rglob("*.html"):
+        parser = _ExternalReferences()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.relative_to(site)}: {url}" for url in parser.fetched if re.match(r"^(https?:)?//", url)]
+    for sheet in site.rglob("*.css"):
+        css = sheet.read_text(encoding="utf-8")
+        offenders += [
+            f"{sheet.relative_to(site)}: {u}" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css)
+        ]
+        offenders += [
+            f"{sheet.relative_to(site)}: @import {u}"
+            for u in re.findall(r"@import\s+['\"]((?:https?:)?//[^'\"]+)", css)
+        ]
+    assert offenders == []
+
+
+def test_bad_data_stops_the_build_with_every_error_and_no_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = project / "credentials_data" / "family-engagement-access-opportunities.yml"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("topic: 2\n", "topic: 2\ntopic: 3\n", 1), encoding="utf-8"
+    )
+    second = project / "credentials_data" / "linking-family-engagement-learning-outcomes.yml"
+    text = second.read_text(encoding="utf-8")
+    text = text.replace("words: {min: 400, max: 500}", "words: {min: 500, max: 400}")
+    text = text.replace("  - stem-next-2019\n", "  - stem-next-2020\n")
+    second.write_text(text, encoding="utf-8")
+
+    result = mkdocs_build(project, project / "site")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+    assert (
+        "credentials_data/family-engagement-access-opportunities.yml:5: "
+        "topic: expected each field once, found 'topic' again (first on line 4)" in result.stderr
+    )
+    assert "credentials_data/linking-family-engagement-learning-outcomes.yml:" in result.stderr
+    assert "submission.reflection.words: expected min ≤ max, found min 500 > max 400" in result.stderr
+    assert (
+        "research[4]: expected the id of a citation in registries/citations.yml, found 'stem-next-2020'"
+        in result.stderr
+    )
+    assert "3 errors in the credential data; nothing was built." in result.stderr

@@ -1,0 +1,49 @@
+"""Golden files of the generated Markdown for the real data and the minimal fixture.
+
+Update with ``pytest tests/test_render_golden.py --update-golden`` and read the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_DATA, ROOT
+from credential_guides.catalog import load_catalog
+from credential_guides.pages import navigation, render_site
+
+GOLDEN = Path(__file__).parent / "golden"
+DATA_SETS = {"seed": ROOT / "credentials_data", "minimal": MINIMAL_DATA}
+
+
+@pytest.mark.parametrize("name", list(DATA_SETS))
+def test_rendered_pages_match_golden(name: str, update_golden: bool) -> None:
+    pages = render_site(load_catalog(DATA_SETS[name]))
+    golden_dir = GOLDEN / name
+    rendered = {page.src_uri: page.markdown for page in pages}
+    if update_golden:
+        for src_uri, text in rendered.items():
+            path = golden_dir / src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    on_disk = {p.relative_to(golden_dir).as_posix() for p in golden_dir.rglob("*.md")}
+    assert set(rendered) == on_disk
+    for src_uri, text in rendered.items():
+        assert text == (golden_dir / src_uri).read_text(encoding="utf-8"), src_uri
+
+
+def test_navigation_groups_guides_by_stack() -> None:
+    catalog = load_catalog(ROOT / "credentials_data")
+    nav = navigation(render_site(catalog), catalog, extra=[{"Extra": "extra.md"}])
+    assert nav[0] == {"Home": "index.md"}
+    sections = {title: entries for item in nav for title, entries in item.items() if isinstance(entries, list)}
+    assert list(sections) == ["Family and Community Engagement", "Multilingual Learners"]
+    fce = [next(iter(entry)) for entry in sections["Family and Community Engagement"]]
+    assert fce == [
+        "Overview",
+        "Family Engagement as Access and Opportunities For All",
+        "Linking Family Engagement to Learning Outcomes",
+        "Community Partnerships for Learning and Family Well-Being",
+    ]
+    assert nav[-1] == {"Extra": "extra.md"}
