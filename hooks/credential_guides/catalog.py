@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,12 @@ from .strict_yaml import Loc, YamlDocument, format_loc, read_yaml
 from .validation import validate_document
 
 REGISTRY_DIR = "registries"
+
+
+@cache
+def _adapter(root: Any) -> TypeAdapter[Any]:
+    """Building a validator is costly; one per kind of file is enough."""
+    return TypeAdapter(root)
 
 
 @dataclass
@@ -57,7 +64,7 @@ class _Reader:
         self.errors.extend(read_errors)
         if doc is None:
             return None
-        value, invalid = validate_document(TypeAdapter(root), root, doc, file, self.context)
+        value, invalid = validate_document(_adapter(root), root, doc, file, self.context)
         already = {(e.line, e.path) for e in read_errors}
         self.errors.extend(e for e in invalid if (e.line, e.path) not in already)
         if read_errors or value is None:

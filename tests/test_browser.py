@@ -1,0 +1,84 @@
+"""The built site in Debian's Chromium: accessibility, privacy and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page's path, as a browser would ask for it."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        paths.append("/" + relative.removesuffix("index.html"))
+    return paths
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_21_AA,
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def test_every_page_passes_axe_wcag21_aa(site: Path, served_site: str, page: Page) -> None:
+    failures = {}
+    for path in site_pages(site):
+        page.goto(served_site + path)
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    assert failures == {}
+
+
+def test_no_request_leaves_the_site_origin(site: Path, served_site: str, browser: Browser) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in site_pages(site):
+        page.goto(served_site + path, wait_until="networkidle")
+    search(page, "seat hours")
+    context.close()
+    foreign = [url for url in requests if not url.startswith((served_site + "/", "data:", "blob:"))]
+    assert requests, "no request was recorded"
+    assert foreign == []
+
+
+def search(page: Page, query: str) -> None:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=20)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("Return rate is 80% or above", "Community Partnerships for Learning and Family Well-Being"),
+        ("Sound is clear and understandable", "Linking Family Engagement to Learning Outcomes"),
+        ("asset-focused mindset", "Multilingual Learner"),
+        ("Information-Gathering Survey", "Family Engagement as Access and Opportunities For All"),
+    ],
+)
+def test_search_finds_guides_and_rubric_descriptors(
+    served_site: str, page: Page, query: str, expected_page: str
+) -> None:
+    page.goto(served_site + "/")
+    search(page, query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result")).to_contain_text(expected_page)
