@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -79,10 +80,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def served_site(site: Path) -> Iterator[str]:
-    """The built site on a loopback HTTP server; yields its origin."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A folder on a loopback HTTP server; yields its origin."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -91,6 +92,24 @@ def served_site(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Path) -> Iterator[str]:
+    with serve(site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built from the small test data set, which uses every kind of field; yields its origin."""
+    project = copy_project(tmp_path_factory.mktemp("minimal"))
+    shutil.rmtree(project / "credentials_data")
+    shutil.copytree(MINIMAL_DATA, project / "credentials_data")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as origin:
+        yield origin
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -5,6 +5,7 @@ Update with ``pytest tests/test_render_golden.py --update-golden`` and read the 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def test_rendered_pages_match_golden(name: str, update_golden: bool) -> None:
     golden_dir = GOLDEN / name
     rendered = {page.src_uri: page.markdown for page in pages}
     if update_golden:
+        shutil.rmtree(golden_dir, ignore_errors=True)
         for src_uri, text in rendered.items():
             path = golden_dir / src_uri
             path.parent.mkdir(parents=True, exist_ok=True)

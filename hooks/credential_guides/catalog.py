@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .errors import DataError, DataErrors
+from .fillable import RESERVED_IDS
 from .model import Catalog, Citation, Credential, Credentialing, Resource, Stack
 from .strict_yaml import Loc, YamlDocument, format_loc, read_yaml
 from .validation import validate_document
@@ -140,6 +141,15 @@ def _check_credential(loaded: _Loaded, stacks: dict[str, Stack] | None) -> Itera
     stem = Path(loaded.file).stem
     if credential.id != stem:
         yield loaded.error(("id",), f"expected the file name without .yml, {stem!r}, found {credential.id!r}")
+    seen_templates: dict[str, int] = {}
+    for index, artifact in enumerate(credential.submission.artifacts):
+        template_id = artifact.template.id
+        loc = ("submission", "artifacts", index, "template", "id")
+        if template_id in RESERVED_IDS:
+            yield loaded.error(loc, f"expected a template id other than {sorted(RESERVED_IDS)}, found {template_id!r}")
+        elif template_id in seen_templates:
+            yield loaded.error(loc, f"expected a template id unique in this credential, found {template_id!r} again")
+        seen_templates[template_id] = index
     stack = (stacks or {}).get(credential.stack)
     if stack is None:
         return

@@ -194,11 +194,89 @@ class Rubric(Model):
     levels: dict[Text, Annotated[tuple[Descriptor, ...], Field(min_length=1)]]
 
 
+# --- fillable templates ------------------------------------------------------
+
+ColumnType = Literal["text", "long_text", "date", "choice"]
+FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table"]
+LINK_ROWS = (1, 10)
+
+
+class Column(Model):
+    id: Slug
+    label: Text
+    type: ColumnType = "text"
+    options: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _options_for_choices(self) -> Column:
+        if (self.type == "choice") != bool(self.options):
+            raise ValueError(
+                "expected options: exactly when type is choice, "
+                f"found type {self.type} with {len(self.options)} options"
+            )
+        return self
+
+
+class TemplateField(Model):
+    """One thing an educator fills in. ``heading`` only titles the fields after it."""
+
+    id: Slug
+    type: FieldType
+    label: Text
+    help: Text | None = None
+    options: tuple[Text, ...] = ()
+    words: Range | None = None
+    columns: tuple[Column, ...] = ()
+    rows: Range | None = None
+
+    @model_validator(mode="after")
+    def _settings_fit_the_type(self) -> TemplateField:
+        problems = []
+        if (self.type in ("choice", "checklist")) != bool(self.options):
+            problems.append("options: (only and always for choice and checklist)")
+        if self.words is not None and self.type != "long_text":
+            problems.append("words: (only for long_text)")
+        if (self.type == "table") != bool(self.columns):
+            problems.append("columns: (only and always for table)")
+        if self.type == "table" and self.rows is None:
+            problems.append("rows: {min, max} (always for table)")
+        if self.rows is not None and self.type not in ("table", "links"):
+            problems.append("rows: (only for table and links)")
+        if problems:
+            raise ValueError(f"expected {'; '.join(problems)}, found a {self.type} field that does not fit")
+        if len({c.id for c in self.columns}) != len(self.columns):
+            raise ValueError("expected each column id once, found a column id repeated")
+        return self
+
+    @property
+    def row_range(self) -> tuple[int, int]:
+        if self.rows is not None:
+            return self.rows.min, self.rows.max
+        return LINK_ROWS
+
+
+class Template(Model):
+    """The form for one artifact. ``words`` bounds the words of all long answers together."""
+
+    id: Slug
+    words: Range | None = None
+    fields: Annotated[tuple[TemplateField, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _unique_field_ids(self) -> Template:
+        ids = [f.id for f in self.fields]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"expected each field id once, found {', '.join(repeated)} repeated")
+        return self
+
+
 class Artifact(Model):
     title: Text
     length: Length | None = None
     instructions: Annotated[tuple[Block, ...], Field(min_length=1)]
     rubric: Rubric
+    template: Template
 
 
 class Questions(Model):

@@ -11,8 +11,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .fillable import Fillable, fillables
 from .markdown_text import markdown, plain
-from .model import Catalog, Credential, Stack
+from .model import Catalog, Credential, Range, Stack
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
@@ -53,7 +54,44 @@ def stack_page(stack: Stack) -> str:
 
 
 def guide_page(credential: Credential) -> str:
-    return f"{credential.stack}/{credential.id}.md"
+    return f"{credential.stack}/{credential.id}/index.md"
+
+
+def summary_page(credential: Credential) -> str:
+    return f"{credential.stack}/{credential.id}/templates/index.md"
+
+
+def template_page(credential: Credential, fillable: Fillable) -> str:
+    return f"{credential.stack}/{credential.id}/templates/{fillable.id}.md"
+
+
+def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any]:
+    """What the summary page's script needs to judge each template's answers."""
+    return {
+        "credential": credential.id,
+        "templates": [
+            {
+                "id": item.id,
+                "words": _range(item.template.words),
+                "checks": item.check_count,
+                "fields": [
+                    {
+                        "id": field.id,
+                        "type": field.type,
+                        "words": _range(field.words),
+                        "minRows": field.row_range[0] if field.type in ("table", "links") else None,
+                    }
+                    for field in item.template.fields
+                    if field.type != "heading"
+                ],
+            }
+            for item in items
+        ],
+    }
+
+
+def _range(value: Range | None) -> list[int] | None:
+    return [value.min, value.max] if value else None
 
 
 def render_site(catalog: Catalog) -> list[SitePage]:
@@ -99,17 +137,7 @@ def render_site(catalog: Catalog) -> list[SitePage]:
             )
         )
         for credential in in_stack:
-            src = guide_pages[credential.id]
-            missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
-            markdown_text = render(
-                "guide.md.j2",
-                src,
-                credential=credential,
-                stack=stack,
-                stack_page=stack_pages[stack.id],
-                missing_addresses=missing,
-            )
-            pages.append(SitePage(src, credential.title, markdown_text))
+            pages += _credential_pages(catalog, credential, stack, render)
 
     credentialing = catalog.credentialing
     fce = catalog.stack(credentialing.micro_credential.stack)
@@ -137,6 +165,29 @@ def render_site(catalog: Catalog) -> list[SitePage]:
     return pages
 
 
+def _credential_pages(catalog: Catalog, credential: Credential, stack: Stack, render: Any) -> list[SitePage]:
+    """The guide, its templates' summary, and one page per template."""
+    items = fillables(credential)
+    guide = guide_page(credential)
+    summary = summary_page(credential)
+    templates = {item.id: template_page(credential, item) for item in items}
+    links: dict[str, Any] = {
+        "guide_page": guide,
+        "summary_page": summary,
+        "template_pages": templates,
+        "stack_page": stack_page(stack),
+    }
+    missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
+    guide_text = render("guide.md.j2", guide, credential=credential, stack=stack, missing_addresses=missing, **links)
+    spec = summary_spec(credential, items)
+    summary_text = render("summary.md.j2", summary, credential=credential, fillables=items, spec=spec, **links)
+    pages = [SitePage(guide, credential.title, guide_text), SitePage(summary, "Templates", summary_text)]
+    for item in items:
+        text = render("template_page.md.j2", templates[item.id], credential=credential, fillable=item, **links)
+        pages.append(SitePage(templates[item.id], item.title, text))
+    return pages
+
+
 def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:
     def lookup(number: int) -> Credential | None:
         return catalog.credential_for_topic(stack.id, number)
@@ -152,8 +203,11 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
         overview = stack_page(stack)
         if overview not in by_uri:
             continue
-        section = [{"Overview": overview}]
-        section += [{c.title: guide_page(c)} for c in catalog.credentials_in(stack.id)]
+        section: list[Any] = [{"Overview": overview}]
+        for credential in catalog.credentials_in(stack.id):
+            templates: list[Any] = [summary_page(credential)]
+            templates += [{item.title: template_page(credential, item)} for item in fillables(credential)]
+            section.append({credential.title: [guide_page(credential), {"Templates": templates}]})
         nav.append({stack.title: section})
     nav.append({ABOUT_TITLE: ABOUT})
     nav.append({PROFESSIONAL_LEARNING_TITLE: PROFESSIONAL_LEARNING})

@@ -1,0 +1,348 @@
+"""The fillable templates in Debian's Chromium: saving, counting, rows, export/import, clear, keyboard."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import ROOT
+from credential_guides.catalog import load_catalog
+from credential_guides.fillable import fillables
+from credential_guides.pages import summary_page, template_page
+
+CATALOG = load_catalog(ROOT / "credentials_data")
+TEMPLATES = [(credential, item) for credential in CATALOG.credentials for item in fillables(credential)]
+
+
+def url_of(src_uri: str) -> str:
+    return "/" + src_uri.removesuffix(".md").removesuffix("index") + ("/" if not src_uri.endswith("index.md") else "")
+
+
+FORM_STATE = """() => {
+  const state = {};
+  for (const el of document.querySelector('form.cg-template').elements) {
+    if (!el.name || el.type === 'file') continue;
+    if (el.type === 'checkbox' || el.type === 'radio') state[el.name + '=' + el.value] = el.checked;
+    else if (!el.closest('tr[hidden]')) state[el.name] = el.value;
+  }
+  return state;
+}"""
+
+
+@pytest.fixture
+def tracked(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page whose every request must stay on the test server's origin, with no script errors."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    foreign = [u for u in requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert foreign == [], "requests to another origin"
+    assert errors == [], "script errors"
+
+
+def fill_everything(page: Page) -> None:
+    """Answer every visible field of the template with something of its kind."""
+    form = page.locator("form.cg-template")
+    for index, field in enumerate(form.locator("input[type=text]:visible, textarea:visible").all()):
+        field.fill(f"Answer {index} with several words in it")
+    for field in form.locator("input[type=date]:visible").all():
+        field.fill("2026-03-17")
+    for field in form.locator("select:visible").all():
+        field.select_option(index=1)
+    for field in form.locator("input[type=checkbox]:visible").all():
+        field.check()
+    names = set(form.locator("input[type=radio]").evaluate_all("els => els.map(e => e.name)"))
+    for name in sorted(names):
+        form.locator(f"input[type=radio][name='{name}']").last.check()
+
+
+def test_there_are_23_templates() -> None:
+    counts = {credential.id: len(fillables(credential)) for credential in CATALOG.credentials}
+    assert counts == {
+        "family-engagement-access-opportunities": 6,
+        "linking-family-engagement-learning-outcomes": 5,
+        "community-partnerships-learning-well-being": 6,
+        "multilingual-learner-family-caregiver-engagement": 6,
+    }
+    assert sum(counts.values()) == 23
+
+
+@pytest.mark.parametrize(("credential", "item"), TEMPLATES, ids=[f"{c.id}/{i.id}" for c, i in TEMPLATES])
+def test_every_template_keeps_its_answers_across_a_reload(
+    served_site: str, tracked: Page, credential: Any, item: Any
+) -> None:
+    tracked.goto(served_site + url_of(template_page(credential, item)))
+    fill_everything(tracked)
+    before = tracked.evaluate(FORM_STATE)
+    assert any(v for v in before.values() if v not in ("", False)), "nothing was filled"
+    expect(tracked.locator(".cg-save-state")).to_contain_text("Saved on this device")
+    tracked.reload()
+    assert tracked.evaluate(FORM_STATE) == before
+
+
+def test_fields_of_every_kind_persist(minimal_site: str, tracked: Page) -> None:
+    tracked.goto(minimal_site + "/sample-stack/sample-credential/templates/an-artifact/")
+    for kind in ("text", "long_text", "date", "choice", "checklist", "links", "table"):
+        assert tracked.locator(f"[data-type={kind}]").count() >= 1, kind
+    fill_everything(tracked)
+    before = tracked.evaluate(FORM_STATE)
+    expect(tracked.locator(".cg-save-state")).to_contain_text("Saved on this device")
+    tracked.reload()
+    assert tracked.evaluate(FORM_STATE) == before
+    assert before["pick=No"] is True and before["ticks=First"] is True and before["rows.1.kind"] == "A"
+
+
+def test_word_counts_report_under_in_range_and_over(minimal_site: str, tracked: Page) -> None:
+    tracked.goto(minimal_site + "/sample-stack/sample-credential/templates/an-artifact/")
+    answer = tracked.locator("#f-answer")
+    count = tracked.locator("#f-answer-count")
+    live = tracked.locator("#f-answer-count-state")
+    assert "f-answer-count" in (answer.get_attribute("aria-describedby") or "").split()
+    expect(live).to_have_attribute("aria-live", "polite")
+
+    answer.fill("one two three")
+    expect(count).to_have_attribute("data-state", "under")
+    expect(count).to_have_text("This answer: 3 words: under the 5–10 word range.")
+    expect(live).to_have_text("")  # still under, as on load: nothing new to announce
+    answer.fill("one two three four five six")
+    expect(count).to_have_attribute("data-state", "in-range")
+    expect(live).to_have_text("This answer in range: 6 words.")
+    answer.fill(" ".join(["word"] * 11))
+    expect(count).to_have_attribute("data-state", "over")
+    expect(live).to_have_text("This answer over: 11 words.")
+    expect(tracked.locator("#total-count")).to_have_text("All answers together: 11 words: within the 10–20 word range.")
+
+
+def test_part_1_counts_all_answers_against_the_published_range(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[0]
+    tracked.goto(served_site + url_of(template_page(credential, fillables(credential)[0])))
+    total = tracked.locator("#total-count")
+    expect(total).to_have_text("All answers together: 0 words: under the 200–400 word range.")
+    tracked.locator("#f-question-1").fill(" ".join(["word"] * 150))
+    tracked.locator("#f-question-2").fill(" ".join(["word"] * 100))
+    expect(total).to_have_attribute("data-state", "in-range")
+    tracked.locator("#f-question-3").fill(" ".join(["word"] * 200))
+    expect(total).to_have_attribute("data-state", "over")
+    expect(tracked.locator("#total-count-state")).to_have_text("All answers together over: 450 words.")
+
+
+def visible_rows(page: Page, field: str) -> int:
+    return page.locator(f"[data-field='{field}'] tbody tr:visible").count()
+
+
+def test_table_rows_stay_within_the_published_bounds(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[2]
+    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
+    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
+    add = tracked.get_by_role(
+        "button", name="Add a row to Photos or scanned artifacts (10–20), each with a date and a description"
+    )
+    assert visible_rows(tracked, "photos") == 10
+    expect(tracked.locator("[data-field=photos] .cg-remove-row").first).to_be_disabled()
+    for _ in range(10):
+        add.click()
+    assert visible_rows(tracked, "photos") == 20
+    expect(add).to_be_disabled()
+    expect(tracked.locator("#f-photos-rows")).to_have_text("20 of at most 20 rows (the published maximum)")
+
+    tracked.locator("#f-photos-1-description").fill("second photo")
+    tracked.locator("#f-photos-2-description").fill("third photo")
+    tracked.get_by_role("button", name="Remove row 2 of Photos", exact=False).click()
+    assert visible_rows(tracked, "photos") == 19
+    expect(tracked.locator("#f-photos-1-description")).to_have_value("third photo")
+    expect(add).to_be_enabled()
+    tracked.reload()
+    assert visible_rows(tracked, "photos") == 19
+    expect(tracked.locator("#f-photos-1-description")).to_have_value("third photo")
+
+
+def test_export_then_import_on_a_cleared_page_restores_the_answers(
+    served_site: str, tracked: Page, tmp_path: Path
+) -> None:
+    credential = CATALOG.credentials[1]
+    item = next(i for i in fillables(credential) if i.id == "student-data-goal-setting")
+    tracked.goto(served_site + url_of(template_page(credential, item)))
+    fill_everything(tracked)
+    answers = tracked.evaluate(FORM_STATE)
+
+    with tracked.expect_download() as download:
+        tracked.get_by_role("button", name="Export answers (JSON)").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert exported.name == f"{credential.id}--{item.id}.json"
+    assert (data["format"], data["schema"], data["credential"], data["template"]) == (
+        "credential-guides-answers",
+        1,
+        credential.id,
+        item.id,
+    )
+
+    tracked.once("dialog", lambda dialog: dialog.accept())
+    tracked.get_by_role("button", name="Clear answers").click()
+    cleared = tracked.evaluate(FORM_STATE)
+    assert all(v in ("", False) for v in cleared.values())
+
+    tracked.locator("input[data-action=import]").set_input_files(exported)
+    expect(tracked.locator(".cg-status")).to_contain_text("Answers imported")
+    assert tracked.evaluate(FORM_STATE) == answers
+    tracked.reload()
+    assert tracked.evaluate(FORM_STATE) == answers
+
+
+def test_import_refuses_another_templates_answers(served_site: str, tracked: Page, tmp_path: Path) -> None:
+    credential = CATALOG.credentials[0]
+    items = fillables(credential)
+    other = tmp_path / "other.json"
+    other.write_text(
+        json.dumps(
+            {
+                "format": "credential-guides-answers",
+                "schema": 1,
+                "credential": credential.id,
+                "template": items[2].id,
+                "values": {"question-1": "not mine"},
+                "checks": {},
+                "rows": {},
+            }
+        ),
+        encoding="utf-8",
+    )
+    tracked.goto(served_site + url_of(template_page(credential, items[0])))
+    tracked.locator("input[data-action=import]").set_input_files(other)
+    expect(tracked.locator(".cg-status")).to_contain_text("another template")
+    expect(tracked.locator("#f-question-1")).to_have_value("")
+
+
+def test_clear_asks_first_and_keeps_answers_when_declined(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[0]
+    tracked.goto(served_site + url_of(template_page(credential, fillables(credential)[0])))
+    tracked.locator("#f-question-1").fill("keep me")
+    messages: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    tracked.once("dialog", dismiss)
+    tracked.get_by_role("button", name="Clear answers").click()
+    assert messages and "cannot be undone" in messages[0]
+    expect(tracked.locator("#f-question-1")).to_have_value("keep me")
+
+    tracked.once("dialog", lambda dialog: dialog.accept())
+    tracked.get_by_role("button", name="Clear answers").click()
+    expect(tracked.locator("#f-question-1")).to_have_value("")
+    keys = tracked.evaluate("() => Object.keys(localStorage)")
+    assert not [k for k in keys if k.endswith("|part-1-overview")]
+    tracked.reload()
+    expect(tracked.locator("#f-question-1")).to_have_value("")
+
+
+def test_a_template_can_be_filled_with_the_keyboard_alone(minimal_site: str, tracked: Page) -> None:
+    tracked.goto(minimal_site + "/sample-stack/sample-credential/templates/an-artifact/")
+    tracked.locator("#f-answer").focus()
+    keyboard = tracked.keyboard
+    keyboard.type("typed with the keyboard only")
+    keyboard.press("Tab")
+    expect(tracked.locator("#f-name")).to_be_focused()
+    keyboard.type("short")
+    keyboard.press("Tab")
+    expect(tracked.locator("#f-when")).to_be_focused()
+    keyboard.type("03172026")
+    expect(tracked.locator("#f-when")).to_have_value("2026-03-17")
+    for _ in range(3):  # Chromium's date input may hold focus on its calendar button first
+        keyboard.press("Tab")
+        if tracked.evaluate("() => document.activeElement.id") != "f-when":
+            break
+    expect(tracked.locator("#f-pick-1")).to_be_focused()
+    keyboard.press("ArrowDown")
+    expect(tracked.locator("#f-pick-2")).to_be_checked()
+    keyboard.press("Tab")
+    expect(tracked.locator("#f-ticks-1")).to_be_focused()
+    keyboard.press("Space")
+    expect(tracked.locator("#f-ticks-1")).to_be_checked()
+
+    tracked.locator("[data-field=rows] .cg-add-row").focus()
+    keyboard.press("Enter")
+    expect(tracked.locator("#f-rows-2-what")).to_be_focused()
+    keyboard.type("third row")
+    tracked.locator("#check-1").focus()
+    keyboard.press("Space")
+
+    expect(tracked.locator(".cg-save-state")).to_contain_text("Saved on this device")
+    tracked.reload()
+    expect(tracked.locator("#f-answer")).to_have_value("typed with the keyboard only")
+    expect(tracked.locator("#f-when")).to_have_value("2026-03-17")
+    expect(tracked.locator("#f-pick-2")).to_be_checked()
+    expect(tracked.locator("#f-rows-2-what")).to_have_value("third row")
+    expect(tracked.locator("#check-1")).to_be_checked()
+
+
+def test_contact_details_get_a_gentle_warning(minimal_site: str, tracked: Page) -> None:
+    tracked.goto(minimal_site + "/sample-stack/sample-credential/templates/an-artifact/")
+    note = tracked.locator("#f-name-pii")
+    expect(note).to_be_hidden()
+    tracked.locator("#f-name").fill("write to jane.doe@example.org")
+    expect(note).to_be_visible()
+    tracked.locator("#f-name").fill("nothing personal")
+    expect(note).to_be_hidden()
+    tracked.locator("#f-rows-0-notes").fill("call (555) 123-4567")
+    expect(tracked.locator("#f-rows-pii")).to_be_visible()
+
+
+def test_summary_shows_started_complete_and_self_checked(minimal_site: str, tracked: Page) -> None:
+    base = minimal_site + "/sample-stack/sample-credential/templates/"
+    tracked.goto(base)
+    answers = tracked.locator("table tbody tr td:nth-child(2)")
+    expect(answers).to_have_text(["Not started", "Not started", "Not started"])
+
+    tracked.goto(base + "part-1-overview/")
+    tracked.locator("#f-question-1").fill("too short")
+    expect(tracked.locator(".cg-save-state")).to_contain_text("Saved")
+    tracked.goto(base + "an-artifact/")
+    fill_everything(tracked)
+    tracked.locator("#f-answer").fill("these ten words make the answer long enough to pass")
+    expect(tracked.locator(".cg-save-state")).to_contain_text("Saved")
+
+    tracked.goto(base)
+    expect(answers).to_have_text(["Started", "Complete", "Not started"])
+    expect(tracked.locator("table tbody tr td:nth-child(3)").nth(1)).to_have_text("1 of 1 points ticked (self-checked)")
+
+
+def test_without_javascript_the_page_is_a_blank_printable_form(browser: Browser, served_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    credential = CATALOG.credentials[2]
+    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
+    page.goto(served_site + url_of(template_page(credential, photo_essay)))
+    expect(page.locator(".cg-toolbar")).to_be_hidden()
+    assert visible_rows(page, "photos") == 20
+    expect(page.get_by_label("Row 20: Description")).to_be_visible()
+    page.goto(served_site + url_of(summary_page(credential)))
+    expect(page.locator("table tbody tr td:nth-child(2)").first).to_have_text("Status needs JavaScript")
+    context.close()
+
+
+def test_printed_template_shows_every_row_and_no_controls(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[2]
+    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
+    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
+    tracked.locator("#f-photos-0-description").fill("Printed answer")
+    tracked.emulate_media(media="print")
+    assert visible_rows(tracked, "photos") == 20
+    for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row"):
+        expect(tracked.locator(hidden).first).to_be_hidden()
+    mirror = tracked.locator("#f-photos-0-description + .cg-print-value")
+    expect(mirror).to_be_visible()
+    expect(mirror).to_have_text("Printed answer")
