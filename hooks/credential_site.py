@@ -8,6 +8,7 @@ written, with every problem listed.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,29 +21,43 @@ for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from credential_guides.catalog import load_catalog  # noqa: E402
 from credential_guides.errors import DataErrors  # noqa: E402
+from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, build_offline_zip, use_local_polyfills  # noqa: E402
 from credential_guides.pages import SitePage, navigation, render_site  # noqa: E402
+from credential_guides.project import load_project  # noqa: E402
+from credential_guides.site_config import apply_settings  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.hooks.credential_site")
-DATA_DIR = "credentials_data"
 
 _pages: list[SitePage] = []
+_state: dict[str, object] = {"command": "build", "offline_zip": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = Path(config.config_file_path).parent
+    project_dir = Path(config.config_file_path).parent
     try:
-        catalog = load_catalog(project / DATA_DIR, display_root=project)
+        project = load_project(project_dir, docs_dir=Path(config.docs_dir))
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-    _pages[:] = render_site(catalog)
-    config.nav = navigation(_pages, catalog, extra=config.nav)
-    log.debug("credential_site: %d credentials, %d pages", len(catalog.credentials), len(_pages))
+    offline = os.environ.get(OFFLINE_ENV) == "true"
+    settings = project.settings
+    zip_wanted = settings.offline_zip and not offline and _state["command"] != "serve"
+    _state["offline_zip"] = zip_wanted and os.environ.get(ZIP_ENV, "1") != "0"
+    if offline:
+        use_local_polyfills(config)
+    apply_settings(config, settings)
+    settings = settings.model_copy(update={"offline_zip": bool(_state["offline_zip"])})
+    _pages[:] = render_site(project.catalog, settings)
+    config.nav = navigation(_pages, project.catalog, extra=config.nav)
+    log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
     return config
 
 
@@ -56,3 +71,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _state["offline_zip"]:
+        return
+    try:
+        archive = build_offline_zip(Path(config.config_file_path), Path(config.site_dir))
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+    log.info("credential_site: offline copy written to %s", archive)

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MINIMAL_DATA = Path(__file__).parent / "fixtures" / "minimal_data"
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "credentials_data", "docs", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "site.yml", "hooks", "credentials_data", "docs", "overrides")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from conftest import serve
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -82,3 +86,45 @@ def test_search_finds_guides_and_rubric_descriptors(
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     expect(page.locator(".md-search-result")).to_contain_text(expected_page)
+
+
+def test_offline_zip_works_from_a_folder_with_search(site: Path, browser: Browser, tmp_path: Path) -> None:
+    archive = site / "downloads" / "credential-guides-offline.zip"
+    assert archive.is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/credential-guides-offline.zip"' in home
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(tmp_path)
+    root = tmp_path / "credential-guides"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(root.joinpath("index.html").as_uri())
+    search(page, "seat hours")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result")).to_contain_text("About the micro-credential")
+    page.keyboard.press("Escape")
+    page.locator("article").get_by_role("link", name="Family Engagement as Access and Opportunities For All").click()
+    expect(page.locator("h1")).to_have_text("Family Engagement as Access and Opportunities For All")
+    assert page.url.endswith("family-engagement-access-opportunities/index.html")
+    context.close()
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
+
+
+def test_site_works_under_a_sub_path(site: Path, browser: Browser, tmp_path: Path) -> None:
+    """GitHub Pages serves a project at https://org.github.io/repo/."""
+    shutil.copytree(site, tmp_path / "repo")
+    with serve(tmp_path) as origin:
+        context = browser.new_context()
+        failed: list[str] = []
+        context.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        page = context.new_page()
+        for path in site_pages(site):
+            if path != "/404.html":
+                page.goto(f"{origin}/repo{path}")
+        page.goto(f"{origin}/repo/")
+        search(page, "Return rate is 80% or above")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        context.close()
+    assert failed == []

@@ -153,12 +153,6 @@ def _check_credential(loaded: _Loaded, stacks: dict[str, Stack] | None) -> Itera
     stack = (stacks or {}).get(credential.stack)
     if stack is None:
         return
-    count = len(stack.topics)
-    if count and credential.topic is None:
-        yield loaded.error(("topic",), f"expected the topic number (1–{count}) of stack {stack.id!r}, found nothing")
-    elif credential.topic is not None and not 1 <= credential.topic <= count:
-        expected = f"a topic number 1–{count}" if count else "null (the stack has no numbered topics)"
-        yield loaded.error(("topic",), f"expected {expected} of stack {stack.id!r}, found {credential.topic}")
     for index, artifact in enumerate(credential.submission.artifacts):
         found = list(artifact.rubric.levels)
         if found != list(stack.levels):

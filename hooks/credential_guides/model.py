@@ -21,6 +21,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -30,7 +31,7 @@ Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-
 Number = Annotated[int, Strict()]
 
 
-def _registered(kind: str) -> Callable[[str, ValidationInfo], str]:
+def _registered(kind: str, where: str | None = None) -> Callable[[str, ValidationInfo], str]:
     """A check that an id names an entry of registries/<kind>s.yml.
 
     The loader passes the ids it has read as validation context, so unknown ids
@@ -42,7 +43,8 @@ def _registered(kind: str) -> Callable[[str, ValidationInfo], str]:
         if known is not None and value not in known:
             close = difflib.get_close_matches(value, list(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"expected the id of a {kind} in registries/{kind}s.yml, found {value!r}{hint}")
+            place = where or f"registries/{kind}s.yml"
+            raise ValueError(f"expected the id of a {kind} in {place}, found {value!r}{hint}")
         return value
 
     return check
@@ -51,6 +53,7 @@ def _registered(kind: str) -> Callable[[str, ValidationInfo], str]:
 StackId = Annotated[Slug, AfterValidator(_registered("stack"))]
 ResourceId = Annotated[Slug, AfterValidator(_registered("resource"))]
 CitationId = Annotated[Slug, AfterValidator(_registered("citation"))]
+CredentialId = Annotated[Slug, AfterValidator(_registered("credential", "credentials_data/ (its file name)"))]
 
 
 class Model(BaseModel):
@@ -305,7 +308,7 @@ class Credential(Model):
     id: Slug
     title: Text
     stack: StackId
-    topic: Annotated[Number, Field(ge=1)] | None = None
+    topic: Annotated[Number, Field(ge=1)] | None = Field(default=None, validate_default=True)
     source: Source
     source_notes: tuple[Markdown, ...] = ()
     competency: Markdown
@@ -314,6 +317,20 @@ class Credential(Model):
     research: tuple[CitationId, ...] = ()
     resources: tuple[ResourceGroup, ...] = ()
     submission: Submission
+
+    @field_validator("topic")
+    @classmethod
+    def _topic_in_stack(cls, topic: int | None, info: ValidationInfo) -> int | None:
+        stack = ((info.context or {}).get("stack") or {}).get(info.data.get("stack"))
+        if stack is None:
+            return topic
+        count = len(stack.topics)
+        if count and topic is None:
+            raise ValueError(f"expected the topic number (1–{count}) of stack {stack.id!r}, found nothing")
+        if topic is not None and not 1 <= topic <= count:
+            expected = f"a topic number 1–{count}" if count else "null (the stack has no numbered topics)"
+            raise ValueError(f"expected {expected} of stack {stack.id!r}, found {topic}")
+        return topic
 
 
 # --- credentialing page (NAFSCE) ---------------------------------------------
@@ -379,13 +396,14 @@ class Credentialing(Model):
 
 class Catalog(Model):
     stacks: tuple[Stack, ...]
+    unlisted_stacks: tuple[Stack, ...] = ()
     resources: dict[str, Resource]
     citations: dict[str, Citation]
     credentials: tuple[Credential, ...]
     credentialing: Credentialing
 
     def stack(self, stack_id: str) -> Stack:
-        return next(stack for stack in self.stacks if stack.id == stack_id)
+        return next(stack for stack in self.stacks + self.unlisted_stacks if stack.id == stack_id)
 
     def credentials_in(self, stack_id: str) -> tuple[Credential, ...]:
         return tuple(c for c in self.credentials if c.stack == stack_id)

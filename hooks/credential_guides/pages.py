@@ -14,9 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .fillable import Fillable, fillables
 from .markdown_text import markdown, plain
 from .model import Catalog, Credential, Range, Stack
+from .settings import SiteSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
+OFFLINE_ZIP_NAME = "credential-guides-offline.zip"
 ABOUT = "about.md"
 PROFESSIONAL_LEARNING = "professional-learning.md"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -94,8 +96,9 @@ def _range(value: Range | None) -> list[int] | None:
     return [value.min, value.max] if value else None
 
 
-def render_site(catalog: Catalog) -> list[SitePage]:
+def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[SitePage]:
     """Every generated page of the site, in navigation order."""
+    settings = settings or SiteSettings()
     stack_pages = {stack.id: stack_page(stack) for stack in catalog.stacks}
     guide_pages = {credential.id: guide_page(credential) for credential in catalog.credentials}
     shared = {
@@ -105,6 +108,8 @@ def render_site(catalog: Catalog) -> list[SitePage]:
         "guide_pages": guide_pages,
         "credentials_in": catalog.credentials_in,
         "about_title": ABOUT_TITLE,
+        "settings": settings,
+        "offline_zip_name": OFFLINE_ZIP_NAME,
     }
 
     def render(template: str, src_uri: str, **context: Any) -> str:

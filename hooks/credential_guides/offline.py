@@ -1,0 +1,62 @@
+"""The offline copy: the site built for reading from a folder, zipped into the site.
+
+Material's offline plugin makes links and search work from ``file://`` but adds
+a polyfill from a CDN; it is swapped for the copy vendored under ``overrides/``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+OFFLINE_ENV = "CG_OFFLINE"
+ZIP_ENV = "CG_OFFLINE_ZIP"
+ZIP_NAME = "credential-guides-offline.zip"
+LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def use_local_polyfills(config: MkDocsConfig) -> None:
+    """Replace any CDN polyfill the offline plugin added with the vendored copy."""
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
+
+
+def build_offline_zip(config_file: Path, site_dir: Path) -> Path:
+    """Build the offline variant in a temporary folder and zip it into ``site_dir/downloads``."""
+    archive = site_dir / "downloads" / ZIP_NAME
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="credential-guides-offline-") as tmp:
+        offline_site = Path(tmp) / "site"
+        env = {**os.environ, OFFLINE_ENV: "true", "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "-f",
+                str(config_file),
+                "-d",
+                str(offline_site),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"the offline copy could not be built:\n{result.stderr.strip()}")
+        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+            for path in sorted(offline_site.rglob("*")):
+                if path.is_file():
+                    zipped.write(path, Path("credential-guides") / path.relative_to(offline_site))
+    return archive

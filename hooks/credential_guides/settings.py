@@ -1,0 +1,92 @@
+"""The district's settings in ``site.yml``: name, logo, colours, notes, what is shown.
+
+Validated like the credential data, and applied to the catalog and to the
+MkDocs configuration by the hook.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationInfo, field_validator
+
+from .model import Catalog, CredentialId, Markdown, Model, StackId, Text
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+WHITE = "#ffffff"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+class Colours(Model):
+    """``primary`` is the header and link colour (white text on it, text on white:
+    4.5:1 needed); ``accent`` marks focus and hover (3:1 against white needed)."""
+
+    primary: Text = "#303f9f"
+    accent: Text = "#c51162"
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _readable(cls, value: str, info: ValidationInfo) -> str:
+        needed = 4.5 if info.field_name == "primary" else 3.0
+        if not HEX_COLOUR.match(value):
+            raise ValueError(f"expected a six-digit colour like '#1f4e79', found {value!r}")
+        ratio = contrast_ratio(value, WHITE)
+        if ratio < needed:
+            raise ValueError(f"expected a contrast of at least {needed}:1 with white, found {value} at {ratio:.1f}:1")
+        return value
+
+
+class Hidden(Model):
+    stacks: tuple[StackId, ...] = ()
+    credentials: tuple[CredentialId, ...] = ()
+
+
+class SiteSettings(Model):
+    site_name: Text = "Educator Micro-Credential Guides"
+    organization: Text | None = None
+    logo: Text | None = None
+    favicon: Text | None = None
+    colors: Colours = Colours()
+    contact: Text | None = None
+    how_to_submit: Markdown | None = None
+    footer: Text | None = None
+    hidden: Hidden = Hidden()
+    offline_zip: bool = True
+
+    @property
+    def title(self) -> str:
+        return f"{self.site_name} · {self.organization}" if self.organization else self.site_name
+
+
+def missing_files(settings: SiteSettings, docs_dir: Path) -> list[tuple[str, str]]:
+    """Logo or favicon paths that name no file under ``docs/``: (field, message)."""
+    problems = []
+    for name in ("logo", "favicon"):
+        value = getattr(settings, name)
+        if value is not None and not (docs_dir / value).is_file():
+            problems.append(
+                (name, f"expected a file under docs/ (like 'assets/logo.svg'), found {value!r}, which does not exist")
+            )
+    return problems
+
+
+def shown(catalog: Catalog, hidden: Hidden) -> Catalog:
+    """The catalog without the stacks and credentials the district hides."""
+    stacks = tuple(s for s in catalog.stacks if s.id not in hidden.stacks)
+    unlisted = tuple(s for s in catalog.stacks if s.id in hidden.stacks)
+    credentials = tuple(
+        c for c in catalog.credentials if c.stack not in hidden.stacks and c.id not in hidden.credentials
+    )
+    return catalog.model_copy(update={"stacks": stacks, "unlisted_stacks": unlisted, "credentials": credentials})

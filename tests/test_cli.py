@@ -1,0 +1,138 @@
+"""The authoring commands: validate, new, schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT, copy_project
+from credential_guides.catalog import load_catalog
+from credential_guides.schemas import schema_texts
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "credential_guides.cli", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def test_validate_accepts_the_seed_data_well_under_a_second() -> None:
+    started = time.perf_counter()
+    result = run("validate", cwd=ROOT)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "4 credentials in 2 stacks shown; all data valid" in result.stdout
+    assert elapsed < 1.0, f"validate took {elapsed:.2f} s"
+
+
+def test_validate_reports_three_mistakes_in_one_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / "credentials_data" / "community-partnerships-learning-well-being.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("topic: 6\n", "topic: 9\n", 1)
+    text = text.replace("      - conducting-needs-assessment-surveys\n", "      - conducting-needs-assessment-survey\n")
+    text = text.replace("    words: {min: 250, max: 500}", "    words: {min: 500, max: 250}")
+    path.write_text(text, encoding="utf-8")
+
+    result = run("validate", cwd=project)
+
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    file = "credentials_data/community-partnerships-learning-well-being.yml"
+    assert lines[-1] == "3 errors in the credential data; nothing was built."
+    assert any(
+        line.startswith(f"{file}:")
+        and "resources[2].resources[0]: expected the id of a resource" in line
+        and "did you mean 'conducting-needs-assessment-surveys'" in line
+        for line in lines
+    )
+    assert any(
+        line.startswith(f"{file}:")
+        and "submission.reflection.words: expected min ≤ max, found min 500 > max 250" in line
+        for line in lines
+    )
+    assert any(line.startswith(f"{file}:5: topic: expected a topic number 1–8") for line in lines)
+
+
+def test_new_scaffolds_a_valid_credential_with_every_section(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    result = run(
+        "new",
+        "families-as-co-creators",
+        "--stack",
+        "family-community-engagement",
+        "--topic",
+        "4",
+        "--title",
+        "Families as Co-Creators",
+        "--project",
+        str(project),
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    path = project / "credentials_data" / "families-as-co-creators.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=credential.schema.json")
+    for section in (
+        "competency:",
+        "key_method:",
+        "method_components:",
+        "research:",
+        "resources:",
+        "submission:",
+        "overview:",
+        "artifacts:",
+        "rubric:",
+        "template:",
+        "reflection:",
+    ):
+        assert section in text, section
+    catalog = load_catalog(project / "credentials_data")
+    assert catalog.credential_for_topic("family-community-engagement", 4) is not None
+
+    again = run(
+        "new",
+        "families-as-co-creators",
+        "--stack",
+        "family-community-engagement",
+        "--project",
+        str(project),
+        cwd=project,
+    )
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_committed_json_schemas_are_up_to_date() -> None:
+    for relative, text in schema_texts().items():
+        assert (ROOT / relative).read_text(encoding="utf-8") == text, (
+            f"{relative} is stale: run credential-guides schema"
+        )
+
+
+def test_every_data_file_names_its_schema() -> None:
+    data = ROOT / "credentials_data"
+    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), ROOT / "site.yml"]:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = path.parent / first.split("=", 1)[1]
+        assert schema.is_file(), f"{path} names {schema}, which does not exist"
+
+
+def test_schemas_accept_the_data_and_reject_an_unknown_field() -> None:
+    data = ROOT / "credentials_data"
+    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), ROOT / "site.yml"]:
+        text = path.read_text(encoding="utf-8")
+        schema_path = path.parent / text.splitlines()[0].split("=", 1)[1]
+        validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+        document = yaml.safe_load(text)
+        assert list(validator.iter_errors(document)) == [], path
+    credential = yaml.safe_load((data / "family-engagement-access-opportunities.yml").read_text(encoding="utf-8"))
+    credential["competencey"] = "typo"
+    validator = Draft202012Validator(json.loads((data / "credential.schema.json").read_text(encoding="utf-8")))
+    assert any("competencey" in error.message for error in validator.iter_errors(credential))

