@@ -10,22 +10,27 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # `mkdocs serve` re-runs this file on every change but would keep the package
 # modules cached; drop them so edits under hooks/ take effect on rebuild.
 for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith("credential_guides.")]:
     del sys.modules[_name]
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from credential_guides.errors import DataErrors  # noqa: E402
-from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, build_offline_zip, use_local_polyfills  # noqa: E402
-from credential_guides.pages import SitePage, navigation, render_site  # noqa: E402
-from credential_guides.project import load_project  # noqa: E402
-from credential_guides.site_config import apply_settings  # noqa: E402
+from credential_guides.errors import DataErrors
+from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, build_offline_zip, use_local_polyfills
+from credential_guides.pages import SitePage, navigation, render_site
+from credential_guides.pdf import PdfErrors, pdf_cache_dir, pdf_jobs, pdf_paths, pdfs_wanted, render_pdfs
+from credential_guides.project import (
+    Project,
+    load_project,
+)
+from credential_guides.site_config import apply_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.credential_site")
 
 _pages: list[SitePage] = []
-_state: dict[str, object] = {"command": "build", "offline_zip": False}
+_state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -55,7 +60,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         use_local_polyfills(config)
     apply_settings(config, settings)
     settings = settings.model_copy(update={"offline_zip": bool(_state["offline_zip"])})
-    _pages[:] = render_site(project.catalog, settings)
+    _state["pdfs"] = pdfs_wanted(str(_state["command"]))
+    _state["project"] = Project(settings=settings, catalog=project.catalog)
+    _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"])
     config.nav = navigation(_pages, project.catalog, extra=config.nav)
     log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
     return config
@@ -70,10 +77,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "rename or remove the hand-written file"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    if _state["pdfs"]:
+        # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
+        for path in pdf_paths(_state["project"].catalog):
+            files.append(File.generated(config, path, content=b""))
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _state["pdfs"]:
+        _render_pdfs(config)
     if not _state["offline_zip"]:
         return
     try:
@@ -81,3 +94,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     log.info("credential_site: offline copy written to %s", archive)
+
+
+def _render_pdfs(config: MkDocsConfig) -> None:
+    project: Project = _state["project"]
+    started = time.perf_counter()
+    jobs = pdf_jobs(project.catalog, project.settings, Path(config.docs_dir))
+    try:
+        counts = render_pdfs(jobs, Path(config.site_dir), pdf_cache_dir(Path(config.config_file_path).parent))
+    except PdfErrors as exc:
+        raise PluginError(str(exc)) from None
+    log.info(
+        "credential_site: %d PDFs (%d rendered, %d from cache) in %.1f s",
+        len(jobs),
+        counts["rendered"],
+        counts["cached"],
+        time.perf_counter() - started,
+    )

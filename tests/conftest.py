@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,8 +42,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# Test builds share one PDF cache: a PDF is rendered once per run, whatever the copy.
+PDF_CACHE = Path(tempfile.gettempdir()) / f"credential-guides-tests-{os.getpid()}" / "pdf"
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF_CACHE": str(PDF_CACHE)}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

@@ -17,3 +17,19 @@ def plain(text: str) -> Markup:
 def markdown(text: str) -> Markup:
     """Text that may carry inline Markdown, passed through on one line."""
     return Markup(" ".join(text.split()))
+
+
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown from our templates as HTML, with the extensions the site uses (for PDFs)."""
+    import markdown as markdown_lib
+
+    return Markup(markdown_lib.markdown(str(text), extensions=MARKDOWN_EXTENSIONS))
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return Markup(f'"{escaped}"')

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .fillable import Fillable, fillables
-from .markdown_text import markdown, plain
+from .markdown_text import css_string, markdown, markdown_html, plain
 from .model import Catalog, Credential, Range, Stack
 from .settings import SiteSettings
 
@@ -48,7 +48,24 @@ def environment() -> Environment:
     )
     env.filters["plain"] = plain
     env.filters["md"] = markdown
+    env.filters["markdown_html"] = markdown_html
+    env.filters["css_string"] = css_string
     return env
+
+
+@dataclass(frozen=True)
+class PdfLinks:
+    guide: str
+    workbook: str
+    templates: dict[str, str]
+
+
+def pdf_links_for(credential: Credential) -> PdfLinks:
+    return PdfLinks(
+        guide=f"pdf/{credential.id}.pdf",
+        workbook=f"pdf/{credential.id}-workbook.pdf",
+        templates={item.id: f"pdf/{credential.id}-{item.id}.pdf" for item in fillables(credential)},
+    )
 
 
 def stack_page(stack: Stack) -> str:
@@ -96,28 +113,14 @@ def _range(value: Range | None) -> list[int] | None:
     return [value.min, value.max] if value else None
 
 
-def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[SitePage]:
-    """Every generated page of the site, in navigation order."""
+def render_site(catalog: Catalog, settings: SiteSettings | None = None, *, pdfs: bool = False) -> list[SitePage]:
+    """Every generated page of the site, in navigation order; ``pdfs`` adds links to the PDFs."""
     settings = settings or SiteSettings()
+    pdf_links = {c.id: pdf_links_for(c) for c in catalog.credentials} if pdfs else {}
     stack_pages = {stack.id: stack_page(stack) for stack in catalog.stacks}
-    guide_pages = {credential.id: guide_page(credential) for credential in catalog.credentials}
-    shared = {
-        "resources": catalog.resources,
-        "citations": catalog.citations,
-        "stack_pages": stack_pages,
-        "guide_pages": guide_pages,
-        "credentials_in": catalog.credentials_in,
-        "about_title": ABOUT_TITLE,
-        "settings": settings,
-        "offline_zip_name": OFFLINE_ZIP_NAME,
-    }
 
     def render(template: str, src_uri: str, **context: Any) -> str:
-        def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
-
-        text = environment().get_template(template).render(**shared, **context, link=link)
-        return _BLANK_RUNS.sub("\n\n", text)
+        return render_markdown(template, src_uri, catalog, settings, pdf_links=pdf_links, **context)
 
     pages = [SitePage(HOME, "Home", render("home.md.j2", HOME, stacks=catalog.stacks))]
     for stack in catalog.stacks:
@@ -142,7 +145,7 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
             )
         )
         for credential in in_stack:
-            pages += _credential_pages(catalog, credential, stack, render)
+            pages += _credential_pages(catalog, credential, stack, render, pdf_links.get(credential.id))
 
     credentialing = catalog.credentialing
     fce = catalog.stack(credentialing.micro_credential.stack)
@@ -170,7 +173,32 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None) -> list[
     return pages
 
 
-def _credential_pages(catalog: Catalog, credential: Credential, stack: Stack, render: Any) -> list[SitePage]:
+def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: SiteSettings, **context: Any) -> str:
+    """One page template rendered for the page at ``src_uri`` (links are relative to it)."""
+
+    def link(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
+    shared = {
+        "resources": catalog.resources,
+        "citations": catalog.citations,
+        "stack_pages": {stack.id: stack_page(stack) for stack in catalog.stacks},
+        "guide_pages": {credential.id: guide_page(credential) for credential in catalog.credentials},
+        "credentials_in": catalog.credentials_in,
+        "about_title": ABOUT_TITLE,
+        "settings": settings,
+        "offline_zip_name": OFFLINE_ZIP_NAME,
+        "for_print": False,
+        "pdf_links": {},
+        "pdf": None,
+    }
+    text = environment().get_template(template).render(**{**shared, **context}, link=link)
+    return _BLANK_RUNS.sub("\n\n", text)
+
+
+def _credential_pages(
+    catalog: Catalog, credential: Credential, stack: Stack, render: Any, pdf: PdfLinks | None
+) -> list[SitePage]:
     """The guide, its templates' summary, and one page per template."""
     items = fillables(credential)
     guide = guide_page(credential)
@@ -181,6 +209,7 @@ def _credential_pages(catalog: Catalog, credential: Credential, stack: Stack, re
         "summary_page": summary,
         "template_pages": templates,
         "stack_page": stack_page(stack),
+        "pdf": pdf,
     }
     missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
     guide_text = render("guide.md.j2", guide, credential=credential, stack=stack, missing_addresses=missing, **links)

@@ -1,0 +1,246 @@
+"""PDFs of the guides, the templates and a workbook per credential, with WeasyPrint.
+
+Each PDF is described by a ``PdfJob`` (its print HTML and where it goes), a pure
+function of the catalog. ``render_pdfs`` renders the jobs in parallel, tagged
+PDF/UA-1 with AcroForm fields, and keeps each result in a cache keyed by a hash
+of its input, so an unchanged PDF is not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .fillable import Fillable, fillables
+from .markdown_text import markdown_html
+from .model import Catalog, Credential, Stack
+from .pages import environment, pdf_links_for, render_markdown
+from .settings import SiteSettings
+
+PDF_ENV = "CG_PDF"
+CACHE_ENV = "CG_PDF_CACHE"
+CACHE_VERSION = "1"
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    output: str
+    """Path of the PDF inside the site, e.g. ``pdf/<credential>.pdf``."""
+    title: str
+    html: str
+    base_url: str
+
+    @property
+    def key(self) -> str:
+        digest = hashlib.sha256()
+        for part in (CACHE_VERSION, _weasyprint_version(), self.html, self.base_url):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+class PdfErrors(Exception):
+    def __init__(self, failures: list[tuple[PdfJob, str]]) -> None:
+        self.failures = failures
+        lines = [f"{job.output} ({job.title}): {reason}" for job, reason in failures]
+        super().__init__("\n".join([*lines, f"{len(failures)} PDF(s) could not be rendered; the build failed."]))
+
+
+def pdfs_wanted(command: str) -> bool:
+    """PDFs are on for ``mkdocs build`` and off for ``mkdocs serve``, unless CG_PDF says otherwise."""
+    setting = os.environ.get(PDF_ENV, "").strip().lower()
+    if setting in ("1", "true", "yes", "on"):
+        return True
+    if setting in ("0", "false", "no", "off"):
+        return False
+    return command != "serve"
+
+
+def pdf_cache_dir(project: Path) -> Path:
+    """Where rendered PDFs are kept between builds: ``.cache/pdf``, or ``$CG_PDF_CACHE``."""
+    return Path(os.environ.get(CACHE_ENV) or project / ".cache" / "pdf")
+
+
+def guide_pdf(credential: Credential) -> str:
+    return pdf_links_for(credential).guide
+
+
+def workbook_pdf(credential: Credential) -> str:
+    return pdf_links_for(credential).workbook
+
+
+def template_pdf(credential: Credential, fillable: Fillable) -> str:
+    return pdf_links_for(credential).templates[fillable.id]
+
+
+def pdf_paths(catalog: Catalog) -> list[str]:
+    """Every PDF the site links to, so pages can link them before they exist."""
+    paths = []
+    for credential in catalog.credentials:
+        links = pdf_links_for(credential)
+        paths += [links.guide, links.workbook, *links.templates.values()]
+    return paths
+
+
+def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[PdfJob]:
+    """The print HTML of every PDF: a guide, a workbook and one PDF per template per credential."""
+    env = environment()
+    css = Markup((Path(__file__).parent / "templates" / "print" / "print.css").read_text(encoding="utf-8"))
+    logo_uri = (docs_dir / settings.logo).resolve().as_uri() if settings.logo else None
+    base_url = docs_dir.resolve().as_uri() + "/"
+    jobs = []
+    for credential in catalog.credentials:
+        stack = catalog.stack(credential.stack)
+        footer = pdf_footer(credential)
+        common = {
+            "credential": credential,
+            "stack": stack,
+            "settings": settings,
+            "css": css,
+            "footer": footer,
+            "resources": catalog.resources,
+            "citations": catalog.citations,
+        }
+        guide_html = _guide_html(catalog, credential, stack, settings)
+        jobs.append(
+            PdfJob(
+                guide_pdf(credential),
+                credential.title,
+                env.get_template("print/guide.html.j2").render(
+                    **common,
+                    document_title=credential.title,
+                    description=f"The micro-credential guide {credential.title}",
+                    guide_html=guide_html,
+                ),
+                base_url,
+            )
+        )
+        items = fillables(credential)
+        title = f"{credential.title}: submission workbook"
+        jobs.append(
+            PdfJob(
+                workbook_pdf(credential),
+                title,
+                env.get_template("print/workbook.html.j2").render(
+                    **common,
+                    document_title=title,
+                    description="Fillable workbook: Part 1, every artifact and Part 3",
+                    fillables=items,
+                    logo_uri=logo_uri,
+                ),
+                base_url,
+            )
+        )
+        for item in items:
+            title = f"{item.title}: template for {credential.title}"
+            jobs.append(
+                PdfJob(
+                    template_pdf(credential, item),
+                    title,
+                    env.get_template("print/template.html.j2").render(
+                        **common, document_title=title, description=f"Fillable template: {item.title}", fillable=item
+                    ),
+                    base_url,
+                )
+            )
+    return jobs
+
+
+def pdf_footer(credential: Credential) -> str:
+    """The line at the foot of every page of a credential's PDFs: title, publisher, license, date."""
+    source = credential.source
+    partner = f" with {source.partner.split('(')[-1].rstrip(')')}" if source.partner else ""
+    revised = source.last_revised or "unknown"
+    return f"{credential.title} · {source.publisher}{partner} · {source.license} · Last revised {revised}"
+
+
+def _guide_html(catalog: Catalog, credential: Credential, stack: Stack, settings: SiteSettings) -> Markup:
+    text = render_markdown(
+        "guide.md.j2",
+        "guide.md",
+        catalog,
+        settings,
+        credential=credential,
+        stack=stack,
+        missing_addresses=False,
+        for_print=True,
+        guide_page="guide.md",
+        summary_page="",
+        template_pages={},
+        stack_page="",
+    )
+    return markdown_html(_FRONT_MATTER.sub("", text))
+
+
+def render_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path, workers: int | None = None) -> dict[str, int]:
+    """Render ``jobs`` into ``site_dir``, in parallel, reusing cached PDFs. Returns counts."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    todo = [job for job in jobs if not (cache_dir / f"{job.key}.pdf").is_file()]
+    failures: list[tuple[PdfJob, str]] = []
+    if todo:
+        workers = workers or min(len(todo), os.cpu_count() or 1)
+        if workers == 1:
+            results = [_render_one(job, cache_dir) for job in todo]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(_render_one, todo, [cache_dir] * len(todo)))
+        failures = [(job, reason) for job, reason in zip(todo, results, strict=True) if reason]
+    if failures:
+        raise PdfErrors(failures)
+    for job in jobs:
+        target = site_dir / job.output
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache_dir / f"{job.key}.pdf", target)
+    return {"rendered": len(todo), "cached": len(jobs) - len(todo)}
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _render_one(job: PdfJob, cache_dir: Path) -> str:
+    """Render one PDF into the cache. Returns "" or the reason it failed.
+
+    WeasyPrint only logs most problems (an image it cannot read, a broken
+    stylesheet); they count as failures, as warnings do in ``mkdocs build --strict``.
+    """
+    from weasyprint import HTML
+
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        partial = cache_dir / f"{job.key}.{os.getpid()}.part"
+        HTML(string=job.html, base_url=job.base_url).write_pdf(partial, pdf_variant="pdf/ua-1", pdf_forms=True)
+        if collect.messages:
+            partial.unlink(missing_ok=True)
+            return "; ".join(collect.messages)
+        partial.replace(cache_dir / f"{job.key}.pdf")
+        return ""
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    finally:
+        logger.removeHandler(collect)
+
+
+def _weasyprint_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("weasyprint")
+    except Exception:
+        return "unknown"

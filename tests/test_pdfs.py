@@ -1,0 +1,190 @@
+"""The PDFs of the built site, read back with pypdf and poppler's pdftotext."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, copy_project, mkdocs_build
+from credential_guides.catalog import load_catalog
+from credential_guides.fillable import Fillable, fillables
+from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
+from credential_guides.pages import pdf_links_for
+from credential_guides.pdf import pdf_footer
+
+CATALOG = load_catalog(ROOT / "credentials_data")
+TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]
+MULTILINE = 1 << 12
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace or hyphens, so line breaks (where pdftotext drops a
+    hyphen that ends a line) cannot hide a match."""
+    return re.sub(r"[\s\u00ad-]+", "", text.replace("’", "'"))
+
+
+def pdftotext(path: Path, footer: str = "") -> str:
+    """The text of every page in reading order, without the running header and footer."""
+    pages = []
+    footer_text = squeeze(footer)
+    for number in range(1, len(PdfReader(path).pages) + 1):
+        page = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        lines = [line for line in page.splitlines() if line.strip()][1:]  # the running header
+        lines = [
+            line
+            for line in lines
+            if not re.fullmatch(r"Page \d+ of \d+", line.strip()) and not (footer_text and squeeze(line) in footer_text)
+        ]
+        pages.append("\n".join(lines))
+    return "\n".join(pages)
+
+
+def expected_fields(item: Fillable, prefix: str = "") -> dict[str, tuple[str, bool]]:
+    """Field name -> (PDF field type, multi-line) for a template, as the form partials name them."""
+    fields: dict[str, tuple[str, bool]] = {}
+    for field in item.template.fields:
+        name = prefix + field.id
+        if field.type in ("text", "date"):
+            fields[name] = ("/Tx", False)
+        elif field.type == "long_text":
+            fields[name] = ("/Tx", True)
+        elif field.type in ("choice", "checklist"):
+            fields.update({f"{name}.{n}": ("/Btn", False) for n in range(1, len(field.options) + 1)})
+        elif field.type in ("table", "links"):
+            columns = field.columns or ()
+            column_types = [(c.id, c.type == "long_text") for c in columns] or [("link", False), ("note", False)]
+            for row in range(field.row_range[1]):
+                fields.update({f"{name}.{row}.{cid}": ("/Tx", multi) for cid, multi in column_types})
+    for check in item.self_check:
+        fields[f"{prefix}check:{check.id}"] = ("/Btn", False)
+        fields.update({f"{prefix}check:{part.id}": ("/Btn", False) for part in check.items})
+    return fields
+
+
+def pdf_fields(path: Path) -> dict[str, tuple[str, bool, str]]:
+    found = {}
+    for name, field in (PdfReader(path).get_fields() or {}).items():
+        flags = int(field.get("/Ff", 0))
+        found[name] = (str(field.get("/FT")), bool(flags & MULTILINE), str(field.get("/TU", "")))
+    return found
+
+
+def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(site: Path) -> None:
+    pdfs = sorted((site / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 4 + 4 + 23
+    for path in pdfs:
+        reader = PdfReader(path)
+        root: Any = reader.root_object
+        assert "/StructTreeRoot" in root, path.name
+        assert bool(root["/MarkInfo"]["/Marked"]), path.name
+        assert root["/Lang"] == "en", path.name
+        assert reader.metadata and reader.metadata.title, path.name
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp, path.name
+
+
+@pytest.mark.parametrize("credential", CATALOG.credentials, ids=[c.id for c in CATALOG.credentials])
+def test_guide_pdf_holds_the_whole_guide(site: Path, credential: Credential) -> None:
+    path = site / pdf_links_for(credential).guide
+    reader = PdfReader(path)
+    assert len(reader.pages) >= 5
+    text = squeeze(pdftotext(path, pdf_footer(credential)))
+    expected = [
+        credential.competency,
+        credential.key_method,
+        credential.submission.rule,
+        credential.submission.overview.passing,
+        credential.submission.reflection.passing,
+    ]
+    for section in credential.method_components:
+        for block in section.blocks:
+            expected += (
+                [block]
+                if isinstance(block, str)
+                else list(getattr(block, "bullets", ()) or getattr(block, "numbered", ()))
+            )
+    for artifact in credential.submission.artifacts:
+        expected.append(artifact.title)
+        for block in artifact.instructions:
+            if isinstance(block, (Bullets, Numbered)):
+                expected += list(getattr(block, "bullets", ()) or getattr(block, "numbered", ()))
+            elif isinstance(block, str):
+                expected.append(block)
+        for descriptors in artifact.rubric.levels.values():
+            for d in descriptors:
+                expected += [d.text, *d.items] if isinstance(d, DescriptorList) else [d]
+    missing = [e for e in expected if squeeze(re.sub(r"\\?[*_]", "", e)) not in text]
+    assert missing == []
+    first_page = subprocess.run(["pdftotext", "-l", "1", str(path), "-"], capture_output=True, text=True).stdout
+    assert squeeze(f"Page 1 of {len(reader.pages)}") in squeeze(first_page)
+    assert squeeze(f"Last revised {credential.source.last_revised or 'unknown'}") in squeeze(first_page)
+    links = [
+        a["/A"]["/URI"]
+        for page in reader.pages
+        for a in (page.get("/Annots") or [])
+        if a.get_object().get("/A", {}).get("/URI")
+    ]
+    assert credential.source.license_url in links
+
+
+@pytest.mark.parametrize(("credential", "item"), TEMPLATES, ids=[f"{c.id}/{i.id}" for c, i in TEMPLATES])
+def test_template_pdf_has_a_named_field_for_every_field(site: Path, credential: Credential, item: Fillable) -> None:
+    found = pdf_fields(site / pdf_links_for(credential).templates[item.id])
+    expected = expected_fields(item)
+    assert {name: (kind, multi) for name, (kind, multi, _) in found.items()} == expected
+    assert [name for name, (_, _, label) in found.items() if not label.strip()] == []
+
+
+@pytest.mark.parametrize("credential", CATALOG.credentials, ids=[c.id for c in CATALOG.credentials])
+def test_workbook_holds_every_template_in_one_fillable_file(site: Path, credential: Credential) -> None:
+    path = site / pdf_links_for(credential).workbook
+    found = pdf_fields(path)
+    expected: dict[str, tuple[str, bool]] = {}
+    for item in fillables(credential):
+        expected.update(expected_fields(item, prefix=f"{item.id}--"))
+    assert {name: (kind, multi) for name, (kind, multi, _) in found.items()} == expected
+    text = squeeze(pdftotext(path, pdf_footer(credential)))
+    assert squeeze("Contents") in text
+    for item in fillables(credential):
+        assert squeeze(item.title) in text
+
+
+def test_pages_link_their_pdfs(site: Path) -> None:
+    credential = CATALOG.credentials[0]
+    links = pdf_links_for(credential)
+    guide = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../{links.guide}"' in guide and f'href="../../{links.workbook}"' in guide
+    template = (site / credential.stack / credential.id / "templates" / "action-plan" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert f'href="../../../../{links.templates["action-plan"]}"' in template
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{links.guide}"' in home
+    for path in links.templates.values():
+        assert (site / path).stat().st_size > 10_000
+
+
+def test_a_pdf_that_fails_fails_the_build_and_is_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "assets").mkdir()
+    (project / "docs" / "assets" / "logo.png").write_text("this is not an image", encoding="utf-8")
+    settings = project / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("logo: null", "logo: assets/logo.png"), encoding="utf-8"
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "pdf/family-engagement-access-opportunities-workbook.pdf" in result.stderr
+    assert "Failed to load image" in result.stderr
+    assert "PDF(s) could not be rendered; the build failed." in result.stderr
