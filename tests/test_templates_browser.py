@@ -346,3 +346,21 @@ def test_printed_template_shows_every_row_and_no_controls(served_site: str, trac
     mirror = tracked.locator("#f-photos-0-description + .cg-print-value")
     expect(mirror).to_be_visible()
     expect(mirror).to_have_text("Printed answer")
+
+
+def test_printed_text_answers_wrap_instead_of_being_cut_off(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[0]
+    survey = next(i for i in fillables(credential) if i.id == "information-gathering-survey")
+    plan = next(i for i in fillables(credential) if i.id == "action-plan")
+    long_answer = "Spanish at home, English at school, and Haitian Creole with the grandparents on weekends"
+    for item, box in ((survey, "#f-preferred-language"), (plan, "#f-tasks-0-person")):
+        tracked.emulate_media(media="screen")
+        tracked.goto(served_site + url_of(template_page(credential, item)))
+        tracked.locator(box).fill(long_answer)
+        tracked.emulate_media(media="print")
+        tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        expect(tracked.locator(box)).to_be_hidden()
+        mirror = tracked.locator(box + " + .cg-print-value")
+        expect(mirror).to_be_visible()
+        expect(mirror).to_have_text(long_answer)
+        assert mirror.evaluate("el => el.scrollWidth <= el.clientWidth"), f"{box} is cut off in print"

@@ -221,9 +221,9 @@
     });
     var totalOutput = document.getElementById("total-count");
     if (totalOutput) this.updateCount(totalOutput, total);
-    Array.prototype.forEach.call(this.form.querySelectorAll("textarea"), function (area) {
-      var mirror = area.nextElementSibling;
-      if (mirror && mirror.classList.contains("cg-print-value")) mirror.textContent = area.value;
+    Array.prototype.forEach.call(this.form.querySelectorAll("textarea, input[type='text']"), function (box) {
+      var mirror = box.nextElementSibling;
+      if (mirror && mirror.classList.contains("cg-print-value")) mirror.textContent = box.value;
     });
     this.checkContactDetails();
   };
