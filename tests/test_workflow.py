@@ -67,3 +67,17 @@ def test_workflow_runs_the_readme_commands() -> None:
     assert "`./dev build`" in readme_text
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "./dev test" in ci
+
+
+def test_commands_run_on_debian_with_python_3_11() -> None:
+    """./dev installs Debian packages (Chromium among them); Ubuntu's chromium is a snap wrapper."""
+    jobs = workflow()["jobs"]
+    running = [name for name, job in jobs.items() if any("run" in step for step in job["steps"])]
+    assert running == ["test", "build"]
+    assert all(jobs[name].get("container") == "python:3.11-bookworm" for name in running)
+
+
+def test_only_the_default_branch_is_published() -> None:
+    jobs = workflow()["jobs"]
+    assert "github.ref_name == github.event.repository.default_branch" in jobs["build"]["if"]
+    assert jobs["deploy"]["needs"] == "build"
