@@ -364,3 +364,28 @@ def test_printed_text_answers_wrap_instead_of_being_cut_off(served_site: str, tr
         expect(mirror).to_be_visible()
         expect(mirror).to_have_text(long_answer)
         assert mirror.evaluate("el => el.scrollWidth <= el.clientWidth"), f"{box} is cut off in print"
+
+
+def test_printed_dates_and_lists_show_the_answer_or_a_line_to_write_on(served_site: str, tracked: Page) -> None:
+    """A blank date box prints "mm/dd/yyyy" and a blank list "—": paper gets a line, and a list its choices."""
+    credential = CATALOG.credentials[2]
+    plan = next(i for i in fillables(credential) if i.id == "action-plan")
+    tracked.goto(served_site + url_of(template_page(credential, plan)))
+    tracked.locator("#f-stakeholders-0-partner").select_option("Yes")
+    tracked.locator("#f-tasks-0-due").fill("2026-03-17")
+    tracked.emulate_media(media="print")
+    tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    for box, printed in (
+        ("#f-stakeholders-0-partner", "Yes"),
+        ("#f-stakeholders-1-partner", ""),
+        ("#f-tasks-0-due", "2026-03-17"),
+        ("#f-tasks-1-due", ""),
+    ):
+        expect(tracked.locator(box)).to_be_hidden()
+        mirror = tracked.locator(box + " + .cg-print-value")
+        expect(mirror).to_be_visible()
+        expect(mirror).to_have_text(printed)
+    blank_choice = tracked.locator("#f-stakeholders-1-partner + .cg-print-value")
+    assert blank_choice.evaluate("el => getComputedStyle(el, '::before').content") == '"Yes / No"'
+    answered_choice = tracked.locator("#f-stakeholders-0-partner + .cg-print-value")
+    assert answered_choice.evaluate("el => getComputedStyle(el, '::before').content") == "none"

@@ -221,7 +221,7 @@
     });
     var totalOutput = document.getElementById("total-count");
     if (totalOutput) this.updateCount(totalOutput, total);
-    Array.prototype.forEach.call(this.form.querySelectorAll("textarea, input[type='text']"), function (box) {
+    Array.prototype.forEach.call(this.form.querySelectorAll("textarea, input[type='text'], input[type='date'], select"), function (box) {
       var mirror = box.nextElementSibling;
       if (mirror && mirror.classList.contains("cg-print-value")) mirror.textContent = box.value;
     });
