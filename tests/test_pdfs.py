@@ -15,7 +15,7 @@ from credential_guides.catalog import load_catalog
 from credential_guides.fillable import Fillable, fillables
 from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
 from credential_guides.pages import pdf_links_for
-from credential_guides.pdf import pdf_footer
+from credential_guides.pdf import PdfJob, pdf_footer, render_pdfs
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]
@@ -188,3 +188,25 @@ def test_a_pdf_that_fails_fails_the_build_and_is_named(tmp_path: Path) -> None:
     assert "pdf/family-engagement-access-opportunities-workbook.pdf" in result.stderr
     assert "Failed to load image" in result.stderr
     assert "PDF(s) could not be rendered; the build failed." in result.stderr
+
+
+def test_unchanged_pdfs_come_from_the_cache_and_a_replaced_logo_is_rendered_again(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="{}"/></svg>'
+    )
+    logo.write_text(svg.format("#c00"), encoding="utf-8")
+    base = tmp_path.as_uri() + "/"
+    jobs = [
+        PdfJob("pdf/a.pdf", "A", '<html lang="en"><title>A</title><p>Plain page</p></html>', base),
+        PdfJob(
+            "pdf/b.pdf", "B", '<html lang="en"><title>B</title><img src="logo.svg" alt="Logo"></html>', base, (logo,)
+        ),
+    ]
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    assert render_pdfs(jobs, site, cache) == {"rendered": 2, "cached": 0}
+    first_logo_pdf = (site / "pdf" / "b.pdf").read_bytes()
+    assert render_pdfs(jobs, site, cache) == {"rendered": 0, "cached": 2}
+    logo.write_text(svg.format("#00c"), encoding="utf-8")
+    assert render_pdfs(jobs, site, cache) == {"rendered": 1, "cached": 1}
+    assert (site / "pdf" / "b.pdf").read_bytes() != first_logo_pdf

@@ -38,12 +38,18 @@ class PdfJob:
     title: str
     html: str
     base_url: str
+    files: tuple[Path, ...] = ()
+    """Local files the HTML loads (a logo): their bytes are part of the key, as a
+    district replacing its logo keeps the file's name."""
 
     @property
     def key(self) -> str:
         digest = hashlib.sha256()
         for part in (CACHE_VERSION, _weasyprint_version(), self.html, self.base_url):
             digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        for path in self.files:
+            digest.update(path.read_bytes())
             digest.update(b"\0")
         return digest.hexdigest()
 
@@ -95,7 +101,7 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
     """The print HTML of every PDF: a guide, a workbook and one PDF per template per credential."""
     env = environment()
     css = Markup((Path(__file__).parent / "templates" / "print" / "print.css").read_text(encoding="utf-8"))
-    logo_uri = (docs_dir / settings.logo).resolve().as_uri() if settings.logo else None
+    logo = (docs_dir / settings.logo).resolve() if settings.logo else None
     base_url = docs_dir.resolve().as_uri() + "/"
     jobs = []
     for credential in catalog.credentials:
@@ -135,9 +141,10 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
                     document_title=title,
                     description="Fillable workbook: Part 1, every artifact and Part 3",
                     fillables=items,
-                    logo_uri=logo_uri,
+                    logo_uri=logo.as_uri() if logo else None,
                 ),
                 base_url,
+                files=(logo,) if logo else (),
             )
         )
         for item in items:
