@@ -389,3 +389,19 @@ def test_printed_dates_and_lists_show_the_answer_or_a_line_to_write_on(served_si
     assert blank_choice.evaluate("el => getComputedStyle(el, '::before').content") == '"Yes / No"'
     answered_choice = tracked.locator("#f-stakeholders-0-partner + .cg-print-value")
     assert answered_choice.evaluate("el => getComputedStyle(el, '::before').content") == "none"
+
+
+def test_on_a_phone_table_boxes_keep_their_width_and_the_table_scrolls(served_site: str, tracked: Page) -> None:
+    credential = CATALOG.credentials[0]
+    plan = next(i for i in fillables(credential) if i.id == "action-plan")
+    tracked.set_viewport_size({"width": 390, "height": 844})
+    tracked.goto(served_site + url_of(template_page(credential, plan)))
+    font_px = float(tracked.locator("#f-tasks-0-task").evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    for box, words_wide in (("#f-tasks-0-task", 14), ("#f-tasks-0-person", 9), ("#f-tasks-0-deadline", 9)):
+        width = tracked.locator(box).evaluate("el => el.getBoundingClientRect().width")
+        assert width >= words_wide * font_px * 0.95, f"{box} is {width:.0f}px wide on a phone"
+    region = tracked.locator("[data-field='tasks'] .cg-table-scroll")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    region.focus()
+    tracked.keyboard.press("ArrowRight")
+    tracked.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
