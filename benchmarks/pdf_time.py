@@ -19,13 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from credential_guides.pdf import PdfJob, pdf_jobs, render_pdfs  # noqa: E402
+from credential_guides.pdf import PdfJob, copy_pdfs, pdf_jobs, render_pdfs  # noqa: E402
 from credential_guides.project import load_project  # noqa: E402
 
 
 def timed(jobs: list[PdfJob], site: Path, cache: Path, workers: int | None) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
-    counts = render_pdfs(jobs, site, cache, workers=workers)
+    counts = render_pdfs(jobs, cache, workers=workers)
+    copy_pdfs(jobs, cache, site)
     return time.perf_counter() - started, counts
 
 

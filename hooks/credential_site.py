@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,9 +25,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from credential_guides.errors import DataErrors
-from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, build_offline_zip, use_local_polyfills
+from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
 from credential_guides.pages import SitePage, navigation, render_site
-from credential_guides.pdf import PdfErrors, pdf_cache_dir, pdf_jobs, pdf_paths, pdfs_wanted, render_pdfs
+from credential_guides.pdf import (
+    PdfErrors,
+    PdfJob,
+    copy_pdfs,
+    pdf_cache_dir,
+    pdf_jobs,
+    pdf_paths,
+    pdfs_wanted,
+    render_pdfs,
+)
 from credential_guides.project import (
     Project,
     load_project,
@@ -39,6 +50,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.credential_site")
 
 _pages: list[SitePage] = []
+_pdf_jobs: list[PdfJob] = []
+# Outputs made before the site is written wait here until on_post_build places them.
+_workspace = tempfile.TemporaryDirectory(prefix="credential-guides-")
 _state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None}
 
 
@@ -68,6 +82,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Make the PDFs and the offline zip before MkDocs cleans or writes the site, so a failure leaves it as it was."""
+    _pdf_jobs.clear()
+    if _state["pdfs"]:
+        _render_pdfs(config)
+    if _state["offline_zip"]:
+        archive = Path(_workspace.name) / "offline.zip"
+        try:
+            build_offline_zip(Path(config.config_file_path), archive)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
+
+
+def _render_pdfs(config: MkDocsConfig) -> None:
+    project: Project = _state["project"]
+    started = time.perf_counter()
+    _pdf_jobs[:] = pdf_jobs(project.catalog, project.settings, Path(config.docs_dir))
+    try:
+        counts = render_pdfs(_pdf_jobs, _pdf_cache(config))
+    except PdfErrors as exc:
+        raise PluginError(str(exc)) from None
+    log.info(
+        "credential_site: %d PDFs (%d rendered, %d from cache) in %.1f s",
+        len(_pdf_jobs),
+        counts["rendered"],
+        counts["cached"],
+        time.perf_counter() - started,
+    )
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages:
         existing = files.get_file_from_path(page.src_uri)
@@ -85,29 +129,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _state["pdfs"]:
-        _render_pdfs(config)
-    if not _state["offline_zip"]:
-        return
-    try:
-        archive = build_offline_zip(Path(config.config_file_path), Path(config.site_dir))
-    except RuntimeError as exc:
-        raise PluginError(str(exc)) from None
-    log.info("credential_site: offline copy written to %s", archive)
+    copy_pdfs(_pdf_jobs, _pdf_cache(config), Path(config.site_dir))
+    if _state["offline_zip"]:
+        archive = Path(config.site_dir) / ZIP_PATH
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(Path(_workspace.name) / "offline.zip", archive)
+        log.info("credential_site: offline copy written to %s", archive)
 
 
-def _render_pdfs(config: MkDocsConfig) -> None:
-    project: Project = _state["project"]
-    started = time.perf_counter()
-    jobs = pdf_jobs(project.catalog, project.settings, Path(config.docs_dir))
-    try:
-        counts = render_pdfs(jobs, Path(config.site_dir), pdf_cache_dir(Path(config.config_file_path).parent))
-    except PdfErrors as exc:
-        raise PluginError(str(exc)) from None
-    log.info(
-        "credential_site: %d PDFs (%d rendered, %d from cache) in %.1f s",
-        len(jobs),
-        counts["rendered"],
-        counts["cached"],
-        time.perf_counter() - started,
-    )
+def _pdf_cache(config: MkDocsConfig) -> Path:
+    return pdf_cache_dir(Path(config.config_file_path).parent)

@@ -15,7 +15,7 @@ from credential_guides.catalog import load_catalog
 from credential_guides.fillable import Fillable, fillables
 from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
 from credential_guides.pages import pdf_links_for
-from credential_guides.pdf import PdfJob, pdf_footer, render_pdfs
+from credential_guides.pdf import PdfJob, copy_pdfs, pdf_footer, render_pdfs
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]
@@ -174,7 +174,7 @@ def test_pages_link_their_pdfs(site: Path) -> None:
         assert (site / path).stat().st_size > 10_000
 
 
-def test_a_pdf_that_fails_fails_the_build_and_is_named(tmp_path: Path) -> None:
+def test_a_pdf_that_fails_fails_the_build_names_it_and_leaves_the_site_alone(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "docs" / "assets").mkdir()
     (project / "docs" / "assets" / "logo.png").write_text("this is not an image", encoding="utf-8")
@@ -182,12 +182,17 @@ def test_a_pdf_that_fails_fails_the_build_and_is_named(tmp_path: Path) -> None:
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("logo: null", "logo: assets/logo.png"), encoding="utf-8"
     )
-    result = mkdocs_build(project, project / "site")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "pdf/family-engagement-access-opportunities-workbook.pdf" in result.stderr
     assert "Failed to load image" in result.stderr
     assert "PDF(s) could not be rendered; the build failed." in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"], "the failed build wrote into the site"
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
 
 
 def test_unchanged_pdfs_come_from_the_cache_and_a_replaced_logo_is_rendered_again(tmp_path: Path) -> None:
@@ -204,9 +209,11 @@ def test_unchanged_pdfs_come_from_the_cache_and_a_replaced_logo_is_rendered_agai
         ),
     ]
     site, cache = tmp_path / "site", tmp_path / "cache"
-    assert render_pdfs(jobs, site, cache) == {"rendered": 2, "cached": 0}
+    assert render_pdfs(jobs, cache) == {"rendered": 2, "cached": 0}
+    copy_pdfs(jobs, cache, site)
     first_logo_pdf = (site / "pdf" / "b.pdf").read_bytes()
-    assert render_pdfs(jobs, site, cache) == {"rendered": 0, "cached": 2}
+    assert render_pdfs(jobs, cache) == {"rendered": 0, "cached": 2}
     logo.write_text(svg.format("#00c"), encoding="utf-8")
-    assert render_pdfs(jobs, site, cache) == {"rendered": 1, "cached": 1}
+    assert render_pdfs(jobs, cache) == {"rendered": 1, "cached": 1}
+    copy_pdfs(jobs, cache, site)
     assert (site / "pdf" / "b.pdf").read_bytes() != first_logo_pdf

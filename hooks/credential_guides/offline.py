@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 OFFLINE_ENV = "CG_OFFLINE"
 ZIP_ENV = "CG_OFFLINE_ZIP"
-ZIP_NAME = "credential-guides-offline.zip"
+ZIP_PATH = "downloads/credential-guides-offline.zip"
+"""Where the zip goes in the site, which the home page links."""
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -29,9 +30,8 @@ def use_local_polyfills(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
 
 
-def build_offline_zip(config_file: Path, site_dir: Path) -> Path:
-    """Build the offline variant in a temporary folder and zip it into ``site_dir/downloads``."""
-    archive = site_dir / "downloads" / ZIP_NAME
+def build_offline_zip(config_file: Path, archive: Path) -> None:
+    """Build the offline variant of the site in a temporary folder and zip it to ``archive``."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="credential-guides-offline-") as tmp:
         offline_site = Path(tmp) / "site"
@@ -59,4 +59,3 @@ def build_offline_zip(config_file: Path, site_dir: Path) -> Path:
             for path in sorted(offline_site.rglob("*")):
                 if path.is_file():
                     zipped.write(path, Path("credential-guides") / path.relative_to(offline_site))
-    return archive

@@ -14,11 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .fillable import Fillable, fillables
 from .markdown_text import css_string, markdown, markdown_html, plain
 from .model import Catalog, Credential, Range, Stack
+from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .settings import SiteSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
-OFFLINE_ZIP_NAME = "credential-guides-offline.zip"
 ABOUT = "about.md"
 PROFESSIONAL_LEARNING = "professional-learning.md"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -187,7 +187,7 @@ def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: Sit
         "credentials_in": catalog.credentials_in,
         "about_title": ABOUT_TITLE,
         "settings": settings,
-        "offline_zip_name": OFFLINE_ZIP_NAME,
+        "offline_zip_path": OFFLINE_ZIP_PATH,
         "for_print": False,
         "pdf_links": {},
         "pdf": None,

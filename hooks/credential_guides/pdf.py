@@ -188,10 +188,14 @@ def _guide_html(catalog: Catalog, credential: Credential, stack: Stack, settings
     return markdown_html(_FRONT_MATTER.sub("", text))
 
 
-def render_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path, workers: int | None = None) -> dict[str, int]:
-    """Render ``jobs`` into ``site_dir``, in parallel, reusing cached PDFs. Returns counts."""
+def render_pdfs(jobs: list[PdfJob], cache_dir: Path, workers: int | None = None) -> dict[str, int]:
+    """Render into ``cache_dir``, in parallel, every job not cached yet. Returns counts.
+
+    Raises ``PdfErrors`` naming every PDF that failed; the build calls this before
+    it writes any page, so a failure leaves no half-written site.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = [job for job in jobs if not (cache_dir / f"{job.key}.pdf").is_file()]
+    todo = [job for job in jobs if not _cached(job, cache_dir).is_file()]
     failures: list[tuple[PdfJob, str]] = []
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
@@ -203,11 +207,19 @@ def render_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path, workers: in
         failures = [(job, reason) for job, reason in zip(todo, results, strict=True) if reason]
     if failures:
         raise PdfErrors(failures)
+    return {"rendered": len(todo), "cached": len(jobs) - len(todo)}
+
+
+def copy_pdfs(jobs: list[PdfJob], cache_dir: Path, site_dir: Path) -> None:
+    """Put each rendered PDF at its place in the site."""
     for job in jobs:
         target = site_dir / job.output
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{job.key}.pdf", target)
-    return {"rendered": len(todo), "cached": len(jobs) - len(todo)}
+        shutil.copyfile(_cached(job, cache_dir), target)
+
+
+def _cached(job: PdfJob, cache_dir: Path) -> Path:
+    return cache_dir / f"{job.key}.pdf"
 
 
 class _Collect(logging.Handler):
@@ -236,7 +248,7 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
         if collect.messages:
             partial.unlink(missing_ok=True)
             return "; ".join(collect.messages)
-        partial.replace(cache_dir / f"{job.key}.pdf")
+        partial.replace(_cached(job, cache_dir))
         return ""
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
