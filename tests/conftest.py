@@ -82,6 +82,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Docker (and so a GitHub Actions container job) gives /dev/shm 64 MB, too
+    # little for Chromium's shared memory on long pages: it would crash.
+    "--disable-dev-shm-usage",
 ]
 
 
