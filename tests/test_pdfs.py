@@ -93,6 +93,42 @@ def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(site: Path) -> None:
         assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp, path.name
 
 
+def tagged_annotations(reader: PdfReader) -> dict[str, list[str]]:
+    """Structure type -> subtypes of the annotations it holds, walking the structure tree."""
+    found: dict[str, list[str]] = {}
+
+    def walk(node: Any, parent: str) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child, parent)
+        elif hasattr(node, "keys"):
+            if node.get("/Type") == "/OBJR":
+                found.setdefault(parent, []).append(str(node["/Obj"].get_object()["/Subtype"]))
+            elif "/K" in node:
+                walk(node["/K"], str(node.get("/S", parent)))
+
+    walk(reader.root_object["/StructTreeRoot"], "")
+    return found
+
+
+def test_every_field_and_link_is_in_the_structure_tree(site: Path) -> None:
+    """PDF/UA: a screen reader reaches widgets and links through Form and Link elements, in tab order."""
+    totals = {"/Widget": 0, "/Link": 0}
+    for path in sorted((site / "pdf").glob("*.pdf")):
+        reader = PdfReader(path)
+        annotations = [a.get_object() for page in reader.pages for a in (page.get("/Annots") or [])]
+        widgets = sum(1 for a in annotations if a["/Subtype"] == "/Widget")
+        links = sum(1 for a in annotations if a["/Subtype"] == "/Link")
+        totals["/Widget"] += widgets
+        totals["/Link"] += links
+        tagged = tagged_annotations(reader)
+        assert tagged.get("/Form", []).count("/Widget") == widgets, path.name
+        assert tagged.get("/Link", []).count("/Link") == links, path.name
+        assert all(page.get("/Tabs") == "/S" for page in reader.pages if page.get("/Annots")), path.name
+    assert totals["/Widget"] > 1000 and totals["/Link"] > 50, totals
+
+
 @pytest.mark.parametrize("credential", CATALOG.credentials, ids=[c.id for c in CATALOG.credentials])
 def test_guide_pdf_holds_the_whole_guide(site: Path, credential: Credential) -> None:
     path = site / pdf_links_for(credential).guide
