@@ -128,3 +128,13 @@ def test_site_works_under_a_sub_path(site: Path, browser: Browser, tmp_path: Pat
         expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
         context.close()
     assert failed == []
+
+
+def test_a_printed_guide_is_the_guide_without_site_controls(served_site: str, page: Page) -> None:
+    page.goto(served_site + "/family-community-engagement/family-engagement-access-opportunities/")
+    page.emulate_media(media="print")
+    for control in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-button"):
+        expect(page.locator(control).first).to_be_hidden()
+    expect(page.get_by_role("heading", name="Competency")).to_be_visible()
+    expect(page.locator("table.cg-rubric").first).to_be_visible()
+    expect(page.get_by_text("CC BY-NC-ND 4.0").first).to_be_visible()
