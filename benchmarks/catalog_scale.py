@@ -1,0 +1,315 @@
+"""Measure the site at catalog sizes users reach: 4, 50, 200 and 500 credentials.
+
+Usage: python benchmarks/catalog_scale.py [--sizes 4 50 200 500] [--pdfs 4 50] [--no-browser]
+
+For each size N it writes a project of N synthetic credentials shaped like the
+real guides (``synthetic_catalog.py``) and measures, on this machine:
+
+- the pages-only build (``CG_PDF=0 CG_OFFLINE_ZIP=0 mkdocs build --strict``):
+  seconds and peak memory;
+- a plain MkDocs build of the identical generated Markdown, navigation and
+  theme without the hooks, in the same run, and the ratio of the two;
+- HTML pages, the median and largest page, the site's size;
+- the search payload a visitor downloads for a first query (measured in
+  Chromium: every search file requested from page load to the first results);
+- for the sizes given to ``--pdfs``, the full build with a cold PDF cache, the
+  PDF stage's seconds and the site's size with PDFs and the offline zip.
+
+Timings vary with the machine; compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_catalog import ROOT, write_project
+
+CHROMIUM = "/usr/bin/chromium"
+SEARCH_FILES = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/search)")
+FIRST_QUERY = "family engagement plan"
+_PEAK = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[2:], cwd=sys.argv[1]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)"
+)
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    log: str
+
+
+@dataclass
+class Row:
+    n: int
+    build: Build
+    plain: Build | None
+    pages: int
+    median_kb: float
+    largest_kb: float
+    largest_page: str
+    site_mb: float
+    search_kb: float | None
+    full: dict[str, Any] = field(default_factory=dict)
+
+
+def run_build(project: Path, site: Path, **environment: str) -> Build:
+    """``mkdocs build --strict`` in a child process: wall time and the peak memory of the build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(project), *command], capture_output=True, text=True, env=env
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    peak_kb = int(result.stderr.strip().splitlines()[-1])
+    return Build(seconds, peak_kb / 1024, result.stderr)
+
+
+def plain_project(project: Path, dest: Path) -> Path:
+    """The same site as plain MkDocs: the hooks' generated pages written out, no hooks.
+
+    The hooks are run through MkDocs' own plugin events to collect exactly what
+    they generate (pages, navigation, settings applied to the configuration).
+    """
+    script = f"""
+import json, os, sys
+from pathlib import Path
+os.chdir({str(project)!r})
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+config = load_config("mkdocs.yml")
+config.plugins.on_startup(command="build", dirty=False)
+config = config.plugins.run_event("config", config)
+files = config.plugins.run_event("files", get_files(config), config=config)
+out = Path({str(dest)!r}) / "docs"
+for f in files:
+    if f.generated_by is None and not f.is_documentation_page():
+        continue
+    target = out / f.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    content = f.content_bytes if f.generated_by else Path(f.abs_src_path).read_bytes()
+    target.write_bytes(content)
+theme = {{k: v for k, v in config.theme.items() if k in ("palette", "logo", "favicon")}}
+json.dump({{"nav": config.nav, "site_name": config.site_name, "copyright": config.copyright,
+           "extra": dict(config.extra), "theme": theme}}, sys.stdout)
+"""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"could not collect the generated pages:\n{result.stderr[-3000:]}")
+    generated = json.loads(result.stdout)
+    config = _read_mkdocs_yml(project / "mkdocs.yml")
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["nav"] = generated["nav"]
+    config["site_name"] = generated["site_name"]
+    config["copyright"] = generated["copyright"]
+    config["extra"] = generated["extra"]
+    config["theme"] = {**config["theme"], **generated["theme"]}
+    config["theme"]["custom_dir"] = str(project / config["theme"]["custom_dir"])
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` with each ``!ENV [NAME, default]`` taken as it resolves in a plain build."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        values: list[Any] = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
+        return next((os.environ[str(v)] for v in values[:-1] if str(v) in os.environ), values[-1])
+
+    Loader.add_constructor("!ENV", env)
+    loaded: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    return loaded
+
+
+def page_sizes(site: Path) -> tuple[int, float, float, str, float]:
+    """HTML pages, median and largest page (KB), the largest page's path, site size (MB)."""
+    pages = {p: p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(pages, key=lambda p: pages[p])
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return (
+        len(pages),
+        statistics.median(pages.values()) / 1024,
+        pages[largest] / 1024,
+        largest.relative_to(site).as_posix(),
+        total / 1024 / 1024,
+    )
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def search_payload_kb(site: Path) -> float:
+    """Bytes of search files a new visitor's browser fetches, from the home page to the first results."""
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = {}
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+        def record(response: Any) -> None:
+            if SEARCH_FILES.search(response.url):
+                try:
+                    sizes[response.url] = len(response.body())
+                except Exception:
+                    sizes[response.url] = 0
+
+        page.on("response", record)
+        page.goto(base, wait_until="networkidle")
+        link = page.locator("a.cg-search-link")
+        if link.count():  # Pagefind: the header's search button opens the search page
+            link.first.click()
+            page.locator(".pagefind-ui__search-input").click()
+        else:  # Material's search: "/" focuses the search box
+            page.keyboard.press("/")
+        page.keyboard.type(FIRST_QUERY, delay=20)
+        page.wait_for_selector(".md-search-result__item, .pagefind-ui__result", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(sizes.values()) / 1024
+
+
+def full_build(project: Path, site: Path, cache: Path) -> dict[str, Any]:
+    build = run_build(project, site, CG_PDF="1", CG_OFFLINE_ZIP="1", CG_PDF_CACHE=str(cache))
+    match = re.search(r"(\d+) PDFs \((\d+) rendered.*?in ([\d.]+) s", build.log)
+    pdfs = sum(p.stat().st_size for p in (site / "pdf").rglob("*.pdf")) if (site / "pdf").is_dir() else 0
+    archive = next(site.glob("downloads/*.zip"), None)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {
+        "seconds": build.seconds,
+        "peak_mb": build.peak_mb,
+        "pdfs": int(match.group(1)) if match else 0,
+        "pdf_seconds": float(match.group(3)) if match else 0.0,
+        "pdf_mb": pdfs / 1024 / 1024,
+        "zip_mb": (archive.stat().st_size if archive else 0) / 1024 / 1024,
+        "total_mb": total / 1024 / 1024,
+    }
+
+
+def measure(n: int, work: Path, *, plain: bool, browser: bool, pdfs: bool) -> Row:
+    project = write_project(work / f"project-{n}", n)
+    site = work / f"site-{n}"
+    build = run_build(project, site, CG_PDF="0", CG_OFFLINE_ZIP="0")
+    plain_build = None
+    if plain:
+        plain_dir = plain_project(project, work / f"plain-{n}")
+        plain_build = run_build(plain_dir, work / f"plain-site-{n}")
+    pages, median, largest, largest_page, site_mb = page_sizes(site)
+    search = search_payload_kb(site) if browser else None
+    row = Row(n, build, plain_build, pages, median, largest, largest_page, site_mb, search)
+    if pdfs:
+        row.full = full_build(project, work / f"full-site-{n}", work / f"pdf-cache-{n}")
+    return row
+
+
+def print_table(rows: list[Row]) -> None:
+    print()
+    print(
+        "| credentials | build | peak memory | plain MkDocs | build / plain | HTML pages | median page "
+        "| largest page | site (no PDFs) | first search download |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        plain = f"{r.plain.seconds:.1f} s" if r.plain else "—"
+        ratio = f"{r.build.seconds / r.plain.seconds:.2f}×" if r.plain else "—"
+        search = f"{r.search_kb:,.0f} KB" if r.search_kb is not None else "—"
+        print(
+            f"| {r.n} | {r.build.seconds:.1f} s | {r.build.peak_mb:.0f} MB | {plain} | {ratio} | {r.pages:,} "
+            f"| {r.median_kb:.1f} KB | {r.largest_kb:.1f} KB | {r.site_mb:,.1f} MB | {search} |"
+        )
+    fulls = [r for r in rows if r.full]
+    if fulls:
+        print()
+        print("| credentials | full build, cold PDF cache | PDFs | PDF stage | PDFs size | offline zip | whole site |")
+        print("|---|---|---|---|---|---|---|")
+        for r in fulls:
+            f = r.full
+            print(
+                f"| {r.n} | {f['seconds']:.1f} s | {f['pdfs']:,} | {f['pdf_seconds']:.1f} s | {f['pdf_mb']:,.1f} MB "
+                f"| {f['zip_mb']:,.1f} MB | {f['total_mb']:,.1f} MB |"
+            )
+    print()
+    for r in rows:
+        print(f"N={r.n}: largest page {r.largest_page}")
+    if len(rows) > 1 and rows[0].n < rows[-1].n:
+        grow = [r for r in rows if r.n >= 50]
+        if len(grow) >= 2:
+            print(
+                f"time from N={grow[0].n} to N={grow[-1].n}: {grow[-1].build.seconds / grow[0].build.seconds:.1f}× "
+                f"for {grow[-1].n / grow[0].n:.0f}× the credentials"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[4, 50, 200, 500])
+    parser.add_argument("--pdfs", type=int, nargs="*", default=[], help="sizes to also build with PDFs and the zip")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain MkDocs build")
+    parser.add_argument("--no-browser", action="store_true", help="skip measuring search in Chromium")
+    parser.add_argument("--keep", type=Path, help="keep the projects and sites in this folder")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores; commit {_commit()}", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="catalog-scale-") as tmp:
+        work = args.keep or Path(tmp)
+        for n in args.sizes:
+            row = measure(n, work, plain=not args.no_plain, browser=not args.no_browser, pdfs=n in args.pdfs)
+            rows.append(row)
+            print(f"N={n}: build {row.build.seconds:.1f} s, {row.pages} pages", flush=True)
+    print_table(rows)
+    print(f"\n(benchmark process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+
+
+def _commit() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
+
+
+if __name__ == "__main__":
+    main()
