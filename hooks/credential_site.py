@@ -25,35 +25,42 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from credential_guides.errors import DataErrors
+from credential_guides.html_size import strip_indentation
 from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
 from credential_guides.pages import SitePage, navigation, render_site
 from credential_guides.pdf import (
     PdfErrors,
     PdfJob,
+    cached_pdf,
     copy_pdfs,
     pdf_cache_dir,
     pdf_jobs,
     pdf_paths,
     pdfs_wanted,
+    prune_pdf_cache,
     render_pdfs,
 )
 from credential_guides.project import (
     Project,
     load_project,
 )
-from credential_guides.site_config import apply_settings
+from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
+from credential_guides.site_config import SITE_URL_ENV, apply_settings
+from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.credential_site")
 
 _pages: list[SitePage] = []
 _pdf_jobs: list[PdfJob] = []
+_search: list[SearchIndexer] = []
 # Outputs made before the site is written wait here until on_post_build places them.
 _workspace = tempfile.TemporaryDirectory(prefix="credential-guides-")
-_state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None}
+_state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None, "pagefind": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -72,11 +79,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["offline_zip"] = zip_wanted and os.environ.get(ZIP_ENV, "1") != "0"
     if offline:
         use_local_polyfills(config)
-    apply_settings(config, settings)
+    try:
+        apply_settings(config, settings, from_pages=os.environ.get(SITE_URL_ENV))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     settings = settings.model_copy(update={"offline_zip": bool(_state["offline_zip"])})
-    _state["pdfs"] = pdfs_wanted(str(_state["command"]))
+    _state["pdfs"] = pdfs_wanted(str(_state["command"]), enabled=settings.pdfs)
     _state["project"] = Project(settings=settings, catalog=project.catalog)
-    _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"])
+    # The website is searched with Pagefind; the offline copy with Material's search (see search_index.py).
+    _state["pagefind"] = not offline
+    config.extra["cg_search"] = SEARCH_PAGE.removesuffix(".md") + "/" if not offline else None
+    _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"], search_page=_state["pagefind"])
     config.nav = navigation(_pages, project.catalog, extra=config.nav)
     log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
     return config
@@ -92,6 +105,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         try:
             build_offline_zip(Path(config.config_file_path), archive)
         except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
+    _stop_search_indexer()
+    if _state["pagefind"]:
+        try:
+            _search.append(SearchIndexer())
+        except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
 
@@ -121,6 +140,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "rename or remove the hand-written file"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    _pages.clear()  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
     if _state["pdfs"]:
         # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
         for path in pdf_paths(_state["project"].catalog):
@@ -128,13 +148,62 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = strip_indentation(output)
+    if _search and page.file.src_uri != SEARCH_PAGE:
+        _search[0].add(page.url, output)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    copy_pdfs(_pdf_jobs, _pdf_cache(config), Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    if _search:
+        started = time.perf_counter()
+        try:
+            indexed = _search[0].write(site_dir)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            _stop_search_indexer()
+        log.info(
+            "credential_site: search index of %d pages (%.1f s after the last page)",
+            indexed,
+            time.perf_counter() - started,
+        )
+    if _state["command"] == "build" and _state["pagefind"]:  # the published build, not the offline copy's
+        _check_site_size(config)
+        if _pdf_jobs:
+            prune_pdf_cache(_pdf_jobs, _pdf_cache(config))
+    copy_pdfs(_pdf_jobs, _pdf_cache(config), site_dir)
     if _state["offline_zip"]:
-        archive = Path(config.site_dir) / ZIP_PATH
+        archive = site_dir / ZIP_PATH
         archive.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(Path(_workspace.name) / "offline.zip", archive)
         log.info("credential_site: offline copy written to %s", archive)
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_search_indexer()
+
+
+def _stop_search_indexer() -> None:
+    while _search:
+        _search.pop().close()
+
+
+def _check_site_size(config: MkDocsConfig) -> None:
+    """Before the PDFs and the zip are put in place: will the whole site fit GitHub Pages?"""
+    parts = [SitePart("pages and search index", folder_bytes(Path(config.site_dir)))]
+    if _pdf_jobs:
+        pdf_bytes = files_bytes(cached_pdf(job, _pdf_cache(config)) for job in _pdf_jobs)
+        parts.append(SitePart(f"{len(_pdf_jobs):,} PDFs", pdf_bytes, "pdfs: false"))
+    if _state["offline_zip"]:
+        zip_bytes = (Path(_workspace.name) / "offline.zip").stat().st_size
+        parts.append(SitePart("the offline zip", zip_bytes, "offline_zip: false"))
+    try:
+        log.info("credential_site: %s", check_site_size(parts, limit_mb()))
+    except SiteTooLarge as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _pdf_cache(config: MkDocsConfig) -> Path:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -46,8 +48,9 @@ def copy_project(dest: Path) -> Path:
 PDF_CACHE = Path(tempfile.gettempdir()) / f"credential-guides-tests-{os.getpid()}" / "pdf"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF_CACHE": str(PDF_CACHE)}
+def mkdocs_build(project: Path, site_dir: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict``; ``settings`` are environment variables such as ``CG_PDF="0"``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF_CACHE": str(PDF_CACHE), **settings}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -142,3 +145,14 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def search_documents(site: Path) -> dict[str, dict[str, object]]:
+    """The pages in the site's Pagefind index, by address: what search can find and show."""
+    documents = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), fragment
+        document = json.loads(raw.removeprefix(b"pagefind_dcd"))
+        documents[document["url"]] = document
+    return documents

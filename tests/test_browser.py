@@ -63,6 +63,15 @@ def test_no_request_leaves_the_site_origin(site: Path, served_site: str, browser
 
 
 def search(page: Page, query: str) -> None:
+    """Search as a visitor does: the header's search button, then the query on the search page."""
+    page.locator("a.cg-search-link").click()
+    box = page.locator("input.pagefind-ui__search-input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=20)
+
+
+def material_search(page: Page, query: str) -> None:
+    """The offline copy's search: Material's own."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
@@ -83,9 +92,13 @@ def test_search_finds_guides_and_rubric_descriptors(
 ) -> None:
     page.goto(served_site + "/")
     search(page, query)
-    results = page.locator(".md-search-result__item")
+    results = page.locator(".pagefind-ui__result")
     expect(results.first).to_be_visible(timeout=10_000)
-    expect(page.locator(".md-search-result")).to_contain_text(expected_page)
+    expect(results.first.locator(".pagefind-ui__result-title").first).to_contain_text(expected_page)
+    assert axe_violations(page) == [], "the search page with its results"
+    assert "q=" in page.url, "the query is kept in the address"
+    page.reload()
+    expect(page.locator(".pagefind-ui__result").first).to_contain_text(expected_page, timeout=10_000)
 
 
 def test_offline_zip_works_from_a_folder_with_search(site: Path, browser: Browser, tmp_path: Path) -> None:
@@ -101,7 +114,7 @@ def test_offline_zip_works_from_a_folder_with_search(site: Path, browser: Browse
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.goto(root.joinpath("index.html").as_uri())
-    search(page, "seat hours")
+    material_search(page, "seat hours")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     expect(page.locator(".md-search-result")).to_contain_text("About the micro-credential")
     page.keyboard.press("Escape")
@@ -125,7 +138,12 @@ def test_site_works_under_a_sub_path(site: Path, browser: Browser, tmp_path: Pat
                 page.goto(f"{origin}/repo{path}")
         page.goto(f"{origin}/repo/")
         search(page, "Return rate is 80% or above")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        first = page.locator(".pagefind-ui__result-link").first
+        expect(first).to_be_visible(timeout=10_000)
+        title = first.inner_text().split(" · ")[0]
+        first.click()
+        expect(page.locator("h1")).to_have_text(title)
+        assert page.url.startswith(f"{origin}/repo/family-community-engagement/community-partnerships-learning")
         context.close()
     assert failed == []
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -12,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, search_documents
 from credential_guides.catalog import load_catalog
 from credential_guides.model import Credential, DescriptorList
 from credential_guides.pages import guide_page
@@ -94,9 +93,10 @@ def test_credentialing_pages(site: Path) -> None:
 
 
 def search_index_text(site: Path) -> str:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    return " ".join(
+        " ".join([str(d["meta"]["title"]), str(d["content"])])  # type: ignore[index]
+        for d in search_documents(site).values()
+    )
 
 
 def test_search_finds_every_guide_requirement_and_rubric_descriptor(site: Path) -> None:
@@ -119,6 +119,28 @@ def test_search_finds_every_guide_requirement_and_rubric_descriptor(site: Path) 
                     )
                     for part in parts:
                         assert " ".join(part.split()) in text, part
+
+
+def test_search_indexes_every_page_and_template_label_but_no_form_controls(site: Path) -> None:
+    documents = search_documents(site)
+    pages = {
+        "/" + html_file.relative_to(site).as_posix().removesuffix("index.html")
+        for html_file in site.rglob("index.html")
+    }
+    assert set(documents) == pages - {"/search/"}
+    text = search_index_text(site)
+    for credential in CATALOG.credentials:
+        for artifact in credential.submission.artifacts:
+            for field in artifact.template.fields:
+                assert " ".join(field.label.split()) in text, field.label
+                for column in field.columns:
+                    assert column.label in text, column.label
+    action_plan = next(d for url, d in documents.items() if url.endswith("/templates/action-plan/"))
+    content = str(action_plan["content"])
+    assert "Row 1:" not in content
+    assert "Remove row" not in content
+    assert "<" not in content
+    assert action_plan["meta"]["title"].startswith("Template: Artifact 3: Action Plan · ")  # type: ignore[index]
 
 
 class _ExternalReferences(HTMLParser):

@@ -41,9 +41,9 @@ def test_navigation_groups_guides_by_stack() -> None:
     assert nav[0] == {"Home": "index.md"}
     sections = {title: entries for item in nav for title, entries in item.items() if isinstance(entries, list)}
     assert list(sections) == ["Family and Community Engagement", "Multilingual Learners"]
-    fce = [next(iter(entry)) for entry in sections["Family and Community Engagement"]]
-    assert fce == [
-        "Overview",
+    index, *guides = sections["Family and Community Engagement"]
+    assert index == "family-community-engagement/index.md"
+    assert [next(iter(entry)) for entry in guides] == [
         "Family Engagement as Access and Opportunities For All",
         "Linking Family Engagement to Learning Outcomes",
         "Community Partnerships for Learning and Family Well-Being",

@@ -17,6 +17,7 @@ OFFICIAL = {
     "actions/checkout",
     "actions/setup-python",
     "actions/setup-node",
+    "actions/cache",
     "actions/configure-pages",
     "actions/upload-pages-artifact",
     "actions/deploy-pages",
@@ -81,3 +82,14 @@ def test_only_the_default_branch_is_published() -> None:
     jobs = workflow()["jobs"]
     assert "github.ref_name == github.event.repository.default_branch" in jobs["build"]["if"]
     assert jobs["deploy"]["needs"] == "build"
+
+
+def test_the_build_knows_its_address_and_reuses_the_pdf_cache() -> None:
+    steps = workflow()["jobs"]["build"]["steps"]
+    names = [step.get("uses", "").split("@")[0] or step.get("run") for step in steps]
+    assert names.index("actions/configure-pages") < names.index("./dev build")
+    build = next(step for step in steps if step.get("run") == "./dev build")
+    assert build["env"]["CG_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    pdf_cache = next(step for step in steps if step.get("with", {}).get("path") == ".cache/pdf")
+    assert names.index("actions/cache") < names.index("./dev build")
+    assert pdf_cache["with"]["restore-keys"] == "pdf-", "a cache from an older commit still serves unchanged PDFs"

@@ -15,6 +15,7 @@ from .fillable import Fillable, fillables
 from .markdown_text import css_string, markdown, markdown_html, plain
 from .model import Catalog, Credential, Range, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
+from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -23,6 +24,9 @@ ABOUT = "about.md"
 PROFESSIONAL_LEARNING = "professional-learning.md"
 _BLANK_RUNS = re.compile(r"\n{3,}")
 ABOUT_TITLE = "About the micro-credential"
+HOME_GUIDES_PER_STACK = 5
+"""The home page shows this many guides of each stack, then links the stack's page with all of them,
+so that it stays the same size however many credentials there are."""
 PROFESSIONAL_LEARNING_TITLE = "More professional learning"
 
 
@@ -55,17 +59,32 @@ def environment() -> Environment:
 
 @dataclass(frozen=True)
 class PdfLinks:
+    """A credential's two PDFs: the guide, and the fillable workbook that holds every template.
+
+    A template is linked at its section of the workbook (a named destination,
+    which PDF readers open at that page) rather than rendered again on its own:
+    at 500 credentials, separate template PDFs were 3,000 more files, more
+    than half the PDF stage's time and 1.3 GB, over what GitHub Pages publishes.
+    """
+
     guide: str
     workbook: str
     templates: dict[str, str]
+    """Template id -> the workbook at that template's section."""
 
 
 def pdf_links_for(credential: Credential) -> PdfLinks:
+    workbook = f"pdf/{credential.id}-workbook.pdf"
     return PdfLinks(
         guide=f"pdf/{credential.id}.pdf",
-        workbook=f"pdf/{credential.id}-workbook.pdf",
-        templates={item.id: f"pdf/{credential.id}-{item.id}.pdf" for item in fillables(credential)},
+        workbook=workbook,
+        templates={item.id: f"{workbook}#nameddest={workbook_section(item.id)}" for item in fillables(credential)},
     )
+
+
+def workbook_section(template_id: str) -> str:
+    """The id of a template's section in the workbook (its form fields carry the same prefix)."""
+    return f"{template_id}--section"
 
 
 def stack_page(stack: Stack) -> str:
@@ -113,8 +132,14 @@ def _range(value: Range | None) -> list[int] | None:
     return [value.min, value.max] if value else None
 
 
-def render_site(catalog: Catalog, settings: SiteSettings | None = None, *, pdfs: bool = False) -> list[SitePage]:
-    """Every generated page of the site, in navigation order; ``pdfs`` adds links to the PDFs."""
+def render_site(
+    catalog: Catalog, settings: SiteSettings | None = None, *, pdfs: bool = False, search_page: bool = False
+) -> list[SitePage]:
+    """Every generated page of the site, in navigation order.
+
+    ``pdfs`` adds links to the PDFs; ``search_page`` adds the page that searches
+    the Pagefind index (reached from the header, not listed in the navigation).
+    """
     settings = settings or SiteSettings()
     pdf_links = {c.id: pdf_links_for(c) for c in catalog.credentials} if pdfs else {}
     stack_pages = {stack.id: stack_page(stack) for stack in catalog.stacks}
@@ -122,7 +147,8 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None, *, pdfs:
     def render(template: str, src_uri: str, **context: Any) -> str:
         return render_markdown(template, src_uri, catalog, settings, pdf_links=pdf_links, **context)
 
-    pages = [SitePage(HOME, "Home", render("home.md.j2", HOME, stacks=catalog.stacks))]
+    home = render("home.md.j2", HOME, stacks=catalog.stacks, home_guides_per_stack=HOME_GUIDES_PER_STACK)
+    pages = [SitePage(HOME, "Home", home)]
     for stack in catalog.stacks:
         in_stack = catalog.credentials_in(stack.id)
         if not in_stack and not stack.topics:
@@ -170,6 +196,8 @@ def render_site(catalog: Catalog, settings: SiteSettings | None = None, *, pdfs:
             render("professional_learning.md.j2", PROFESSIONAL_LEARNING, page=credentialing),
         )
     )
+    if search_page:
+        pages.append(SitePage(SEARCH_PAGE, SEARCH_TITLE, render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR)))
     return pages
 
 
@@ -230,14 +258,21 @@ def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:
 
 
 def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None = None) -> list[Any]:
-    """MkDocs ``nav``: home, one section per stack, the credentialing pages, then ``extra``."""
-    by_uri = {page.src_uri: page for page in pages}
+    """MkDocs ``nav``: home, one section per stack, the credentialing pages, then ``extra``.
+
+    Each section starts with its index page (``navigation.indexes``): a stack's
+    overview, a credential's guide, its templates' summary. With
+    ``navigation.prune`` a page's HTML then carries the top level, its own
+    stack's credentials and its own credential's templates, never the whole
+    catalog, so a page's size does not grow with the number of credentials.
+    """
+    by_uri = {page.src_uri for page in pages}
     nav: list[Any] = [{"Home": HOME}]
     for stack in catalog.stacks:
         overview = stack_page(stack)
         if overview not in by_uri:
             continue
-        section: list[Any] = [{"Overview": overview}]
+        section: list[Any] = [overview]
         for credential in catalog.credentials_in(stack.id):
             templates: list[Any] = [summary_page(credential)]
             templates += [{item.title: template_page(credential, item)} for item in fillables(credential)]

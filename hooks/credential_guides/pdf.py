@@ -1,4 +1,4 @@
-"""PDFs of the guides, the templates and a workbook per credential, with WeasyPrint.
+"""PDFs of the guides and a fillable workbook of every template per credential, with WeasyPrint.
 
 Each PDF is described by a ``PdfJob`` (its print HTML and where it goes), a pure
 function of the catalog. ``render_pdfs`` renders the jobs in parallel, tagged
@@ -13,13 +13,14 @@ import logging
 import os
 import re
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .fillable import Fillable, fillables
+from .fillable import fillables
 from .markdown_text import markdown_html
 from .model import Catalog, Credential, Stack
 from .pages import environment, pdf_links_for, render_markdown
@@ -29,6 +30,8 @@ PDF_ENV = "CG_PDF"
 CACHE_ENV = "CG_PDF_CACHE"
 CACHE_VERSION = "1"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.pdf$")
+STALE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,15 @@ class PdfErrors(Exception):
         super().__init__("\n".join([*lines, f"{len(failures)} PDF(s) could not be rendered; the build failed."]))
 
 
-def pdfs_wanted(command: str) -> bool:
-    """PDFs are on for ``mkdocs build`` and off for ``mkdocs serve``, unless CG_PDF says otherwise."""
+def pdfs_wanted(command: str, enabled: bool = True) -> bool:
+    """PDFs are on for ``mkdocs build`` and off for ``mkdocs serve`` and where ``site.yml`` says
+    ``pdfs: false``, unless CG_PDF says otherwise."""
     setting = os.environ.get(PDF_ENV, "").strip().lower()
     if setting in ("1", "true", "yes", "on"):
         return True
     if setting in ("0", "false", "no", "off"):
         return False
-    return command != "serve"
+    return enabled and command != "serve"
 
 
 def pdf_cache_dir(project: Path) -> Path:
@@ -84,21 +88,17 @@ def workbook_pdf(credential: Credential) -> str:
     return pdf_links_for(credential).workbook
 
 
-def template_pdf(credential: Credential, fillable: Fillable) -> str:
-    return pdf_links_for(credential).templates[fillable.id]
-
-
 def pdf_paths(catalog: Catalog) -> list[str]:
     """Every PDF the site links to, so pages can link them before they exist."""
     paths = []
     for credential in catalog.credentials:
         links = pdf_links_for(credential)
-        paths += [links.guide, links.workbook, *links.templates.values()]
+        paths += [links.guide, links.workbook]
     return paths
 
 
 def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[PdfJob]:
-    """The print HTML of every PDF: a guide, a workbook and one PDF per template per credential."""
+    """The print HTML of every PDF: a guide and a workbook per credential (see ``PdfLinks``)."""
     env = environment()
     css = Markup((Path(__file__).parent / "templates" / "print" / "print.css").read_text(encoding="utf-8"))
     logo = (docs_dir / settings.logo).resolve() if settings.logo else None
@@ -147,18 +147,6 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
                 files=(logo,) if logo else (),
             )
         )
-        for item in items:
-            title = f"{item.title}: template for {credential.title}"
-            jobs.append(
-                PdfJob(
-                    template_pdf(credential, item),
-                    title,
-                    env.get_template("print/template.html.j2").render(
-                        **common, document_title=title, description=f"Fillable template: {item.title}", fillable=item
-                    ),
-                    base_url,
-                )
-            )
     return jobs
 
 
@@ -195,7 +183,7 @@ def render_pdfs(jobs: list[PdfJob], cache_dir: Path, workers: int | None = None)
     it writes any page, so a failure leaves no half-written site.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = [job for job in jobs if not _cached(job, cache_dir).is_file()]
+    todo = [job for job in jobs if not cached_pdf(job, cache_dir).is_file()]
     failures: list[tuple[PdfJob, str]] = []
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
@@ -215,10 +203,31 @@ def copy_pdfs(jobs: list[PdfJob], cache_dir: Path, site_dir: Path) -> None:
     for job in jobs:
         target = site_dir / job.output
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_cached(job, cache_dir), target)
+        shutil.copyfile(cached_pdf(job, cache_dir), target)
 
 
-def _cached(job: PdfJob, cache_dir: Path) -> Path:
+def prune_pdf_cache(jobs: list[PdfJob], cache_dir: Path, now: float | None = None) -> int:
+    """Mark the cached PDFs this build used, and delete those no build used for ``STALE_DAYS``.
+
+    By age rather than by "not in this build", so that builds of several copies
+    or settings sharing one cache keep each other's PDFs, and the cache a CI run
+    saves stays about the size of the site. Returns the number deleted.
+    """
+    now = time.time() if now is None else now
+    wanted = {cached_pdf(job, cache_dir).name for job in jobs}
+    deleted = 0
+    for path in cache_dir.glob("*.pdf"):
+        if not _CACHE_NAME.match(path.name):
+            continue
+        if path.name in wanted:
+            os.utime(path, (now, now))
+        elif path.stat().st_mtime < now - STALE_DAYS * 86_400:
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
+
+
+def cached_pdf(job: PdfJob, cache_dir: Path) -> Path:
     return cache_dir / f"{job.key}.pdf"
 
 
@@ -248,7 +257,7 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
         if collect.messages:
             partial.unlink(missing_ok=True)
             return "; ".join(collect.messages)
-        partial.replace(_cached(job, cache_dir))
+        partial.replace(cached_pdf(job, cache_dir))
         return ""
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"

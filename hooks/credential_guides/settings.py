@@ -14,6 +14,8 @@ from pydantic import ValidationInfo, field_validator
 from .model import Catalog, CredentialId, Markdown, Model, StackId, Text
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SITE_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?$")
+SITE_URL_EXAMPLE = "https://springfield-schools.github.io/pd-guides/"
 WHITE = "#ffffff"
 
 
@@ -48,6 +50,13 @@ class Colours(Model):
         return value
 
 
+def normal_site_url(value: str) -> str:
+    """An absolute http(s) address of the site's root, ending in "/"; ValueError otherwise."""
+    if not SITE_URL.match(value):
+        raise ValueError(f"expected the site's full address like {SITE_URL_EXAMPLE!r}, found {value!r}")
+    return value if value.endswith("/") else value + "/"
+
+
 class Hidden(Model):
     stacks: tuple[StackId, ...] = ()
     credentials: tuple[CredentialId, ...] = ()
@@ -55,6 +64,7 @@ class Hidden(Model):
 
 class SiteSettings(Model):
     site_name: Text = "Educator Micro-Credential Guides"
+    site_url: Text | None = None
     organization: Text | None = None
     logo: Text | None = None
     favicon: Text | None = None
@@ -64,6 +74,12 @@ class SiteSettings(Model):
     footer: Text | None = None
     hidden: Hidden = Hidden()
     offline_zip: bool = True
+    pdfs: bool = True
+
+    @field_validator("site_url")
+    @classmethod
+    def _absolute_address(cls, value: str | None) -> str | None:
+        return None if value is None else normal_site_url(value)
 
     @property
     def title(self) -> str:

@@ -1,4 +1,4 @@
-"""Apply ``site.yml`` to the MkDocs configuration (name, logo, colours, footer)."""
+"""Apply ``site.yml`` to the MkDocs configuration (name, address, logo, colours, footer)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
-from .settings import SiteSettings
+from .settings import SiteSettings, normal_site_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+SITE_URL_ENV = "CG_SITE_URL"
+"""The address GitHub Pages gives the site; the workflow sets it from actions/configure-pages."""
 
 LICENSE_LINE = (
     "Credential guides © National Education Association, with NAFSCE for the Family and Community "
@@ -17,8 +20,26 @@ LICENSE_LINE = (
 )
 
 
-def apply_settings(config: MkDocsConfig, settings: SiteSettings) -> None:
+def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
+    """The site's address: ``site_url`` in ``site.yml``, else the Pages address, else none (a local build).
+
+    Raises ValueError naming ``CG_SITE_URL`` when the Pages address is not one.
+    """
+    if settings.site_url:
+        return settings.site_url
+    if not from_pages:
+        return None
+    try:
+        return normal_site_url(from_pages.strip())
+    except ValueError as exc:
+        raise ValueError(f"{SITE_URL_ENV}: {exc}") from None
+
+
+def apply_settings(config: MkDocsConfig, settings: SiteSettings, from_pages: str | None = None) -> None:
     config.site_name = settings.title
+    address = site_url(settings, from_pages)
+    if address:
+        config.site_url = address
     theme = config.theme
     if settings.logo:
         theme["logo"] = settings.logo

@@ -1,0 +1,48 @@
+"""The site's shape at catalog size: a page carries its own stack and credential, never the whole catalog."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+from synthetic_catalog import write_project
+
+CREDENTIALS = 120  # three stacks of 40
+PAGE_LIMIT_KB = 150
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = write_project(tmp_path_factory.mktemp("large") / "project", CREDENTIALS)
+    result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_page_grows_with_the_catalog(large_site: Path) -> None:
+    sizes = {p.relative_to(large_site).as_posix(): p.stat().st_size / 1024 for p in large_site.rglob("*.html")}
+    assert len(sizes) > 7 * CREDENTIALS
+    largest = max(sizes, key=sizes.__getitem__)
+    assert sizes[largest] <= PAGE_LIMIT_KB, f"{largest}: {sizes[largest]:.0f} KB"
+    assert statistics.median(sizes.values()) <= 60
+
+
+def test_a_page_links_its_own_credentials_templates_and_no_others(large_site: Path) -> None:
+    page = (large_site / "stack-02" / "credential-0005" / "index.html").read_text(encoding="utf-8")
+    guide = re.sub(r"<head>.*?</head>|<footer.*?</footer>", "", page, flags=re.S)  # previous/next page links
+    linked = set(re.findall(r'href="([^"]*templates/[^"]*)"', guide))
+    assert len(linked) >= 5, "the guide and its navigation link its own templates"
+    assert all(href.startswith("templates/") for href in linked), linked
+    nav_stacks = set(re.findall(r'href="\.\./\.\./(stack-\d\d)/"', guide))
+    assert nav_stacks == {"stack-01", "stack-03"}, "the other stacks appear, as links only"
+    assert guide.count("credential-0004/") == 0, "a credential of another stack is not listed"
+
+
+def test_the_home_page_shows_a_few_guides_per_stack_and_links_the_rest(large_site: Path) -> None:
+    home = (large_site / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="stack-01/credential-\d{4}/"', home)) == 5
+    assert 'href="stack-01/">All 40 guides of Synthetic Stack 1</a>' in home
