@@ -27,6 +27,7 @@ from mkdocs.structure.files import File
 from credential_guides.errors import DataErrors
 from credential_guides.html_size import strip_indentation
 from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
+from credential_guides.page_nav import navigation_for
 from credential_guides.pages import SitePage, navigation, render_site
 from credential_guides.pdf import (
     PdfErrors,
@@ -51,13 +52,17 @@ from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size,
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.credential_site")
 
 _pages: list[SitePage] = []
 _pdf_jobs: list[PdfJob] = []
 _search: list[SearchIndexer] = []
+# Pages with HTML blocks that go in after Markdown (see SitePage), until MkDocs converts them.
+_html_blocks: dict[str, SitePage] = {}
 # Outputs made before the site is written wait here until on_post_build places them.
 _workspace = tempfile.TemporaryDirectory(prefix="credential-guides-")
 _state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None, "pagefind": False}
@@ -132,6 +137,7 @@ def _render_pdfs(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _html_blocks.clear()
     for page in _pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
@@ -140,12 +146,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "rename or remove the hand-written file"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if page.html:
+            _html_blocks[page.src_uri] = page
     _pages.clear()  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
     if _state["pdfs"]:
         # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
         for path in pdf_paths(_state["project"].catalog):
             files.append(File.generated(config, path, content=b""))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _html_blocks.pop(page.file.src_uri, None)
+    return generated.with_html(html) if generated else html
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    context["nav"] = navigation_for(nav, page)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

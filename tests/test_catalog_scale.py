@@ -40,6 +40,9 @@ def test_a_page_links_its_own_credentials_templates_and_no_others(large_site: Pa
     nav_stacks = set(re.findall(r'href="\.\./\.\./(stack-\d\d)/"', guide))
     assert nav_stacks == {"stack-01", "stack-03"}, "the other stacks appear, as links only"
     assert guide.count("credential-0004/") == 0, "a credential of another stack is not listed"
+    assert guide.count("credential-0002/") == 0, "nor one of its own stack: the stack's overview lists those"
+    stack_page = (large_site / "stack-02" / "index.html").read_text(encoding="utf-8")
+    assert 'href="credential-0002/"' in stack_page
 
 
 def test_the_home_page_shows_a_few_guides_per_stack_and_links_the_rest(large_site: Path) -> None:

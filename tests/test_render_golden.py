@@ -22,7 +22,7 @@ DATA_SETS = {"seed": ROOT / "credentials_data", "minimal": MINIMAL_DATA}
 def test_rendered_pages_match_golden(name: str, update_golden: bool) -> None:
     pages = render_site(load_catalog(DATA_SETS[name]))
     golden_dir = GOLDEN / name
-    rendered = {page.src_uri: page.markdown for page in pages}
+    rendered = {page.src_uri: page.assembled_markdown() for page in pages}
     if update_golden:
         shutil.rmtree(golden_dir, ignore_errors=True)
         for src_uri, text in rendered.items():
