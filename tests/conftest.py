@@ -92,10 +92,11 @@ CHROMIUM_ARGS = [
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A folder on a loopback HTTP server; yields its origin."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """A folder on a loopback HTTP server (``handler``, a quiet file server by default); yields its origin."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(directory))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

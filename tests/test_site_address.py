@@ -3,13 +3,9 @@ works under the sub-path a project site is published at."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
 import re
-import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -17,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, serve
 
 PAGES_URL = "https://springfield-schools.github.io/some-repo/"
 SUB_PATH = "/some-repo/"
@@ -90,21 +86,17 @@ def test_a_malformed_pages_address_is_refused_by_name(tmp_path: Path) -> None:
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     """Like GitHub Pages for a project site: files under the sub-path, 404.html with status 404 otherwise."""
 
-    def __init__(self, *args: object, site: Path, **kwargs: object) -> None:
-        self.site = site
-        super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
-
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
         if not path.startswith(SUB_PATH):
-            return str(self.site / "missing-outside-the-site")
+            return str(Path(self.directory) / "missing-outside-the-site")
         return super().translate_path("/" + path.removeprefix(SUB_PATH))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
             super().send_error(code, message, explain)
             return
-        body = (self.site / "404.html").read_bytes()
+        body = (Path(self.directory) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -115,20 +107,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def pages_server(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, site=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_a_mistyped_address_under_the_sub_path_shows_a_working_404_page(addressed_site: Path, browser: Browser) -> None:
-    with pages_server(addressed_site) as origin:
+    with serve(addressed_site, _PagesHandler) as origin:
         context = browser.new_context()
         failed: list[str] = []
         context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
