@@ -1,10 +1,10 @@
 """Keep pages small: drop the indentation Material's templates leave in every page.
 
-A page's navigation lists its stack's credentials, and Material's templates
-indent each entry with hundreds of spaces and blank lines; at 50 credentials a
-stack, that whitespace was a third of a page. A run of whitespace that holds a
-line break renders exactly like a single line break, so it is replaced by one,
-except inside elements where whitespace is content.
+Material's templates indent every navigation entry and block with hundreds of
+spaces and blank lines: with 50 credentials in a page's navigation, a third of
+the page was whitespace. A run of whitespace that holds a line break renders
+exactly like a single line break, so it is replaced by one, except inside
+elements where whitespace is content.
 """
 
 from __future__ import annotations

@@ -288,10 +288,9 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
     """MkDocs ``nav``: home, one section per stack, the credentialing pages, then ``extra``.
 
     Each section starts with its index page (``navigation.indexes``): a stack's
-    overview, a credential's guide, its templates' summary. With
-    ``navigation.prune`` a page's HTML then carries the top level, its own
-    stack's credentials and its own credential's templates, never the whole
-    catalog, so a page's size does not grow with the number of credentials.
+    overview, a credential's guide, its templates' summary. Each page renders
+    only its part of it (``page_nav.navigation_for``), so a page's size does
+    not grow with the number of credentials.
     """
     by_uri = {page.src_uri for page in pages}
     nav: list[Any] = [{"Home": HOME}]
