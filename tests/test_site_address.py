@@ -128,6 +128,10 @@ def test_a_mistyped_address_under_the_sub_path_shows_a_working_404_page(addresse
             assert urlsplit(target).path.startswith(SUB_PATH), href
             reply = context.request.get(target)
             assert reply.status == 200, f"{href} -> {target}: {reply.status}"
+        assert page.locator("article h1").inner_text() == "Page not found"
+        page.locator("article").get_by_role("link", name="Search the guides and templates").click()
+        assert page.url == f"{origin}{SUB_PATH}search/"
+        page.go_back()
         page.get_by_role("link", name="Family and Community Engagement").first.click()
         assert page.url == f"{origin}{SUB_PATH}family-community-engagement/"
         context.close()
