@@ -7,8 +7,9 @@ import statistics
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, serve
 from synthetic_catalog import write_project
 
 CREDENTIALS = 120  # three stacks of 40
@@ -49,3 +50,21 @@ def test_the_home_page_shows_a_few_guides_per_stack_and_links_the_rest(large_sit
     home = (large_site / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'href="stack-01/credential-\d{4}/"', home)) == 5
     assert 'href="stack-01/">All 40 guides of Synthetic Stack 1</a>' in home
+
+
+def test_a_first_search_downloads_a_small_part_of_the_index(large_site: Path, browser: Browser) -> None:
+    index_bytes = sum(p.stat().st_size for p in (large_site / "pagefind").rglob("*") if p.is_file())
+    fetched: dict[str, int] = {}
+    with serve(large_site) as origin:
+        page = browser.new_page()
+        page.on("response", lambda r: fetched.update({r.url: len(r.body())}) if "/pagefind/" in r.url else None)
+        page.goto(origin + "/")
+        page.locator("a.cg-search-link").click()
+        page.locator("input.pagefind-ui__search-input").fill("family engagement plan")
+        expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=20_000)
+        page.wait_for_load_state("networkidle")
+        page.close()
+    downloaded = sum(fetched.values())
+    assert any("/pagefind/index/" in url for url in fetched), "the query fetched index chunks"
+    assert downloaded < 1_000_000, f"{downloaded:,} bytes"
+    assert downloaded < index_bytes / 4, f"{downloaded:,} of {index_bytes:,} bytes"
