@@ -17,6 +17,7 @@ asyncio client waits 0.1 s before reading each reply, 390 s for 3,900 pages.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import subprocess
@@ -65,7 +66,11 @@ class SearchIndexer:
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
         self._reader.start()
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": list(EXCLUDED), "force_language": "en"}
-        self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}), "start")["index_id"]
+        try:
+            self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}), "start")["index_id"]
+        except SearchIndexError:
+            self.close()
+            raise
 
     def add(self, url: str, html: str) -> None:
         """Queue one page, at its address relative to the site root (``stack/guide/``)."""
@@ -88,16 +93,18 @@ class SearchIndexer:
         return len(self._pages)
 
     def close(self) -> None:
-        """Stop the service process."""
-        if self._process.poll() is None:
-            if self._process.stdin is not None:
+        """Stop the service process (closing its input ends it) and release its pipes."""
+        if self._process.stdin is not None:
+            with contextlib.suppress(OSError):
                 self._process.stdin.close()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
         self._reader.join(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
     def _send(self, payload: dict[str, Any]) -> Future[dict[str, Any]]:
         reply: Future[dict[str, Any]] = Future()
