@@ -25,9 +25,12 @@ from pydantic import (
     model_validator,
 )
 
-Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+MAX_TEXT = 5_000
+"""Characters in one text field: the longest real one (a guide's paragraph) has 968."""
+MAX_SLUG = 100
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Markdown = Text
-Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_SLUG)]
 Number = Annotated[int, Strict()]
 
 

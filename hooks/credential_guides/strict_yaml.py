@@ -19,6 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import DataError
 
 Loc = tuple[str | int, ...]
+MAX_VALUES = 50_000
+"""Values one file may hold once aliases are expanded: the largest real file has about 1,000, and
+nine levels of nine aliases ("a billion laughs") would expand to 387 million and never finish."""
 # libyaml's parser is about ten times faster and keeps the same marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -43,17 +46,27 @@ class YamlDocument:
     lines: LineMap
 
 
+class _TooManyValues(Exception):
+    def __init__(self, node: Node, loc: Loc) -> None:
+        self.node = node
+        self.loc = loc
+
+
 class _Reader:
     def __init__(self, display_name: str) -> None:
         self.display_name = display_name
         self.errors: list[DataError] = []
         self.lines = LineMap()
         self._scalars = SafeConstructor()
+        self._values = 0
 
     def error(self, node: Node, loc: Loc, message: str) -> None:
         self.errors.append(DataError(self.display_name, node.start_mark.line + 1, format_loc(loc), message))
 
     def convert(self, node: Node, loc: Loc) -> Any:
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _TooManyValues(node, loc)
         self.lines.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
             try:
@@ -137,5 +150,14 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     if node is None:
         return None, [DataError(display_name, 1, "", "expected YAML data, found only comments")]
     reader = _Reader(display_name)
-    data = reader.convert(node, ())
+    try:
+        data = reader.convert(node, ())
+    except _TooManyValues as exc:
+        message = (
+            f"expected at most {MAX_VALUES:,} values in one file, found more "
+            "(YAML aliases (*name) repeat what they point to; write the values out instead)"
+        )
+        # Expanded aliases carry the marks of what they point to; name the top-level field being read instead.
+        top = exc.loc[:1]
+        return None, [DataError(display_name, reader.lines.line_of(top), format_loc(top), message)]
     return YamlDocument(data, reader.lines), reader.errors

@@ -112,6 +112,9 @@ def _message(detail: ErrorDetails) -> str:
         return f"expected {_EXPECTED[kind]}, found {found}"
     if kind == "too_short":
         return f"expected at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length')}"
+    if kind == "string_too_long":
+        length = len(detail.get("input") or "")
+        return f"expected text of at most {ctx.get('max_length'):,} characters, found {length:,} characters"
     if kind == "string_pattern_mismatch":
         return f"expected an id of lowercase letters, digits and hyphens (like 'my-credential'), found {found}"
     if kind in ("greater_than_equal", "greater_than"):
