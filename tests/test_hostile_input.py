@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, search_documents
 from credential_guides.errors import DataErrors
+from credential_guides.pdf import pdf_jobs
 from credential_guides.project import load_project
 
 CREDENTIAL = "credentials_data/family-engagement-access-opportunities.yml"
@@ -55,16 +57,12 @@ def test_an_alias_bomb_in_site_yml_is_refused_within_a_second(tmp_path: Path) ->
 def test_a_ten_megabyte_field_is_refused_with_its_length(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / CREDENTIAL
-    text = path.read_text(encoding="utf-8")
-    line = text[: text.index("key_method: >-")].count("\n") + 1
-    huge = "word " * 2_000_000
-    path.write_text(text.replace("key_method: >-", f'key_method: "{huge.strip()}"\nold_key_method: >-', 1))
+    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", ("word " * 2_000_000).strip())
+    path.write_text(text, encoding="utf-8")
     errors, seconds = load_errors(project)
     assert seconds < 1, f"{seconds:.1f} s"
-    assert (
-        f"{CREDENTIAL}:{line}: key_method: expected text of at most 5,000 characters, found 9,999,999 characters"
-        in (errors)
-    )
+    expected = "key_method: expected text of at most 5,000 characters, found 9,999,999 characters"
+    assert errors == [f"{CREDENTIAL}:{line}: {expected}"]
 
 
 def test_site_yml_text_has_the_same_limit(tmp_path: Path) -> None:
@@ -87,3 +85,57 @@ def test_the_build_stops_on_a_bomb_with_the_error_and_no_site(tmp_path: Path) ->
     assert "expected at most 50,000 values in one file" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+HOSTILE = "<script>window.x=1</script> Educator <b>bold</b>"
+
+
+def set_field(text: str, field: str, value: str) -> tuple[str, int]:
+    """``text`` with the top-level ``field`` (however many lines it spans) set to ``value``; and its line."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "\n"))
+    return "".join([*lines[:start], f"{field}: {json.dumps(value)}\n", *lines[end:]]), start + 1
+
+
+def test_markup_in_the_data_and_site_yml_is_shown_as_text_never_run(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    path.write_text(set_field(path.read_text(encoding="utf-8"), "competency", HOSTILE)[0], encoding="utf-8")
+    settings = project / "site.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        .replace("organization: null", 'organization: "<i>Springfield</i>"')
+        .replace("how_to_submit: null", f'how_to_submit: "{HOSTILE}"'),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>window.x" not in html, page
+        assert "<i>Springfield</i>" not in html, page
+    guide = (site / "family-community-engagement" / "family-engagement-access-opportunities" / "index.html").read_text()
+    assert "&lt;script&gt;window.x=1&lt;/script&gt; Educator &lt;b&gt;bold&lt;/b&gt;" in guide
+    assert "Micro-Credential Guides · &lt;i&gt;Springfield&lt;/i&gt;</title>" in guide
+    indexed = " ".join(str(d["content"]) for d in search_documents(site).values())
+    assert HOSTILE in indexed, "search shows the text as written"
+    loaded = load_project(project)
+    for job in pdf_jobs(loaded.catalog, loaded.settings, project / "docs"):
+        assert "<script>window.x" not in job.html, job.output
+        assert "<i>Springfield</i>" not in job.html, job.output
+
+
+@pytest.mark.parametrize(
+    "link", ["[details](javascript:alert(1))", "[x]( JavaScript:void(0))", "[x](data:text/html,hi)"]
+)
+def test_a_markdown_link_to_anything_but_a_web_or_mail_address_is_refused(tmp_path: Path, link: str) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", f"See {link}.")
+    path.write_text(text, encoding="utf-8")
+    errors, _ = load_errors(project)
+    scheme = link.split("(")[1].strip().split(":")[0].lower()
+    expected = f"key_method: expected links to http(s) or mailto addresses only, found a link to {scheme}:"
+    assert errors == [f"{CREDENTIAL}:{line}: {expected}"]

@@ -15,8 +15,15 @@ def plain(text: str) -> Markup:
 
 
 def markdown(text: str) -> Markup:
-    """Text that may carry inline Markdown, passed through on one line."""
-    return Markup(" ".join(text.split()))
+    """Text that may carry inline Markdown, passed through on one line, any HTML in it shown as text.
+
+    Data is pasted from Word and web pages and edited by many hands: a tag in
+    it (``<script>``, ``<b>``) is shown as written rather than refused, so that
+    a stray ``<`` never stops a district's build, and never runs. Inline
+    Markdown (emphasis, links) keeps working; ``SafeMarkdown`` refuses links
+    to anything but web and mail addresses.
+    """
+    return Markup(" ".join(text.split()).replace("<", "&lt;"))
 
 
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]

@@ -8,6 +8,7 @@ is escaped when rendered.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,22 @@ MAX_TEXT = 5_000
 """Characters in one text field: the longest real one (a guide's paragraph) has 968."""
 MAX_SLUG = 100
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-Markdown = Text
+# The scheme of an inline link's target, "[text](scheme:…)", or of a reference, "[id]: scheme:…".
+_LINK_SCHEME = re.compile(
+    r"\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):", re.M
+)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_links(value: str) -> str:
+    for match in _LINK_SCHEME.finditer(value):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in SAFE_SCHEMES:
+            raise ValueError(f"expected links to http(s) or mailto addresses only, found a link to {scheme}:")
+    return value
+
+
+Markdown = Annotated[Text, AfterValidator(_safe_links)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_SLUG)]
 Number = Annotated[int, Strict()]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .settings import SiteSettings, normal_site_url
 
@@ -36,7 +36,8 @@ def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
 
 
 def apply_settings(config: MkDocsConfig, settings: SiteSettings, from_pages: str | None = None) -> None:
-    config.site_name = settings.title
+    # Material prints the name unescaped in places; as Markup it is escaped once and shown as text.
+    config.site_name = Markup(escape(settings.title))
     address = site_url(settings, from_pages)
     if address:
         config.site_url = address
