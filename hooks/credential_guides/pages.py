@@ -292,11 +292,11 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
     only its part of it (``page_nav.navigation_for``), so a page's size does
     not grow with the number of credentials.
     """
-    by_uri = {page.src_uri for page in pages}
+    generated = {page.src_uri for page in pages}
     nav: list[Any] = [{"Home": HOME}]
     for stack in catalog.stacks:
         overview = stack_page(stack)
-        if overview not in by_uri:
+        if overview not in generated:
             continue
         section: list[Any] = [overview]
         for credential in catalog.credentials_in(stack.id):
