@@ -26,6 +26,7 @@ from mkdocs.structure.files import File
 
 from credential_guides.errors import DataErrors
 from credential_guides.html_size import strip_indentation
+from credential_guides.material_markup import valid_material_markup
 from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
 from credential_guides.page_nav import navigation_for
 from credential_guides.pages import SitePage, navigation, render_site
@@ -167,10 +168,17 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = strip_indentation(output)
+    output = strip_indentation(valid_material_markup(output))
     if _search and page.file.src_uri != SEARCH_PAGE:
         _search[0].add(page.url, output)
     return output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page, which MkDocs renders as a template rather than a page."""
+    if template_name.endswith(".html"):
+        return strip_indentation(valid_material_markup(output_content))
+    return output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:
