@@ -24,6 +24,7 @@ for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from credential_guides.csp import with_content_security_policy
 from credential_guides.errors import DataErrors
 from credential_guides.html_size import strip_indentation
 from credential_guides.material_markup import valid_material_markup
@@ -171,13 +172,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = strip_indentation(valid_material_markup(output))
     if _search and page.file.src_uri != SEARCH_PAGE:
         _search[0].add(page.url, output)
-    return output
+    return with_content_security_policy(output, webassembly=page.file.src_uri == SEARCH_PAGE)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page, which MkDocs renders as a template rather than a page."""
     if template_name.endswith(".html"):
-        return strip_indentation(valid_material_markup(output_content))
+        return with_content_security_policy(strip_indentation(valid_material_markup(output_content)))
     return output_content
 
 

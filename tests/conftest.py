@@ -11,11 +11,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -129,15 +130,47 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+CSP_VIOLATIONS: list[str] = []
+"""Every Content-Security-Policy violation any page in any test's browser context reported."""
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) =>
+  window.__cgCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} ${event.sample}`));
+"""
+
+
+def _watch_csp(new_context: Callable[..., BrowserContext]) -> Callable[..., BrowserContext]:
+    def watched(**options: Any) -> BrowserContext:
+        context = new_context(**options)
+        context.expose_binding(
+            "__cgCspViolation", lambda source, text: CSP_VIOLATIONS.append(f"{source['page'].url}: {text}")
+        )
+        context.add_init_script(_REPORT_CSP_VIOLATIONS)
+        return context
+
+    return watched
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright (Playwright cannot download browsers here)."""
+    """Debian's Chromium driven by Playwright (Playwright cannot download browsers here).
+
+    Every context it opens reports Content-Security-Policy violations, and a test
+    during which any page reported one fails (see ``no_csp_violation``)."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run ./dev test, which installs Debian's chromium package")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser.new_context = _watch_csp(browser.new_context)  # type: ignore[method-assign]
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation() -> Iterator[None]:
+    before = len(CSP_VIOLATIONS)
+    yield
+    reported = CSP_VIOLATIONS[before:]
+    assert reported == [], "the pages' Content-Security-Policy blocked something the site itself does"
 
 
 @pytest.fixture

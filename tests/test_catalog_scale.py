@@ -56,14 +56,15 @@ def test_a_first_search_downloads_a_small_part_of_the_index(large_site: Path, br
     index_bytes = sum(p.stat().st_size for p in (large_site / "pagefind").rglob("*") if p.is_file())
     fetched: dict[str, int] = {}
     with serve(large_site) as origin:
-        page = browser.new_page()
+        context = browser.new_context()
+        page = context.new_page()
         page.on("response", lambda r: fetched.update({r.url: len(r.body())}) if "/pagefind/" in r.url else None)
         page.goto(origin + "/")
         page.locator("a.cg-search-link").click()
         page.locator("input.pagefind-ui__search-input").fill("family engagement plan")
         expect(page.locator(".pagefind-ui__result").first).to_be_visible(timeout=20_000)
         page.wait_for_load_state("networkidle")
-        page.close()
+        context.close()
     downloaded = sum(fetched.values())
     assert any("/pagefind/index/" in url for url in fetched), "the query fetched index chunks"
     assert downloaded < 1_000_000, f"{downloaded:,} bytes"
