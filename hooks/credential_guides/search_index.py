@@ -88,8 +88,16 @@ class SearchIndexer:
                 failures.append(str(exc))
         if failures:
             raise SearchIndexError("\n".join(failures))
-        output = str(site_dir.resolve() / BUNDLE_DIR)
-        self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": output}), "write")
+        # The files are fetched and written here: the service's own WriteFiles can reply before
+        # its writes reach the disk, and ending it then leaves torn files (Pagefind issue #1271).
+        reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}), "write")
+        bundle = site_dir / BUNDLE_DIR
+        for file in reply["files"]:
+            target = bundle / file["path"].lstrip("/")
+            if bundle.resolve() not in target.resolve().parents:
+                raise SearchIndexError(f"write: the indexer named a file outside the site: {file['path']!r}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
         return len(self._pages)
 
     def close(self) -> None:
