@@ -23,6 +23,7 @@ for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
 
 from credential_guides.csp import with_content_security_policy
 from credential_guides.errors import DataErrors
@@ -50,6 +51,7 @@ from credential_guides.project import (
 from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
 from credential_guides.site_config import SITE_URL_ENV, apply_settings
 from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
+from credential_guides.staging import discard, publish, remove_abandoned, staging_dir
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -68,6 +70,8 @@ _html_blocks: dict[str, SitePage] = {}
 # Outputs made before the site is written wait here until on_post_build places them.
 _workspace = tempfile.TemporaryDirectory(prefix="credential-guides-")
 _state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None, "pagefind": False}
+# `mkdocs build` writes into a staging folder; the site it replaces, once the build has succeeded.
+_publish_to: list[Path] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -80,6 +84,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(project_dir, docs_dir=Path(config.docs_dir))
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    _publish_to.clear()
+    if _state["command"] == "build":
+        site_dir = Path(config.site_dir)
+        remove_abandoned(site_dir)
+        _publish_to.append(site_dir)
+        config.site_dir = str(staging_dir(site_dir))
     offline = os.environ.get(OFFLINE_ENV) == "true"
     settings = project.settings
     zip_wanted = settings.offline_zip and not offline and _state["command"] != "serve"
@@ -130,10 +140,11 @@ def _render_pdfs(config: MkDocsConfig) -> None:
     except PdfErrors as exc:
         raise PluginError(str(exc)) from None
     log.info(
-        "credential_site: %d PDFs (%d rendered, %d from cache) in %.1f s",
+        "credential_site: %d PDFs (%d rendered, %d from cache%s) in %.1f s",
         len(_pdf_jobs),
         counts["rendered"],
         counts["cached"],
+        f"; {counts['damaged']} damaged in the cache, rendered again" if counts["damaged"] else "",
         time.perf_counter() - started,
     )
 
@@ -207,10 +218,22 @@ def on_post_build(config: MkDocsConfig) -> None:
         archive.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(Path(_workspace.name) / "offline.zip", archive)
         log.info("credential_site: offline copy written to %s", archive)
+    # MkDocs counts --strict warnings only after this event: with any, it fails and the old site stays.
+    if _publish_to and not _strict_warnings(config):
+        publish(site_dir, _publish_to[0])
+        config.site_dir = str(_publish_to.pop())
+        log.info("credential_site: site written to %s", config.site_dir)
 
 
 def on_build_error(error: Exception) -> None:
     _stop_search_indexer()
+    if _publish_to:
+        discard(staging_dir(_publish_to.pop()))
+
+
+def _strict_warnings(config: MkDocsConfig) -> bool:
+    handlers = logging.getLogger("mkdocs").handlers
+    return bool(config.strict) and any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def _stop_search_indexer() -> None:

@@ -262,12 +262,12 @@ def test_unchanged_pdfs_come_from_the_cache_and_a_replaced_logo_is_rendered_agai
         ),
     ]
     site, cache = tmp_path / "site", tmp_path / "cache"
-    assert render_pdfs(jobs, cache) == {"rendered": 2, "cached": 0}
+    assert render_pdfs(jobs, cache) == {"rendered": 2, "cached": 0, "damaged": 0}
     copy_pdfs(jobs, cache, site)
     first_logo_pdf = (site / "pdf" / "b.pdf").read_bytes()
-    assert render_pdfs(jobs, cache) == {"rendered": 0, "cached": 2}
+    assert render_pdfs(jobs, cache) == {"rendered": 0, "cached": 2, "damaged": 0}
     logo.write_text(svg.format("#00c"), encoding="utf-8")
-    assert render_pdfs(jobs, cache) == {"rendered": 1, "cached": 1}
+    assert render_pdfs(jobs, cache) == {"rendered": 1, "cached": 1, "damaged": 0}
     copy_pdfs(jobs, cache, site)
     assert (site / "pdf" / "b.pdf").read_bytes() != first_logo_pdf
 

@@ -4,6 +4,11 @@ Each PDF is described by a ``PdfJob`` (its print HTML and where it goes), a pure
 function of the catalog. ``render_pdfs`` renders the jobs in parallel, tagged
 PDF/UA-1 with AcroForm fields, and keeps each result in a cache keyed by a hash
 of its input, so an unchanged PDF is not rendered again.
+
+The cache survives faults: each PDF is written to a temporary file and renamed
+into place whole, with a ``<key>.sha256`` file of its bytes beside it. A PDF
+whose bytes do not match (truncated, corrupted, half-copied by hand) is
+rendered again, and builds sharing a cache at once never see a partial file.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -30,8 +36,11 @@ PDF_ENV = "CG_PDF"
 CACHE_ENV = "CG_PDF_CACHE"
 CACHE_VERSION = "1"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.pdf$")
+_CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.(?:pdf|sha256)$")
+_PARTIAL_NAME = re.compile(r"^[0-9a-f]{64}\..*\.part$")
 STALE_DAYS = 30
+PARTIAL_STALE_HOURS = 6
+"""A temporary file this old belongs to a build that was killed, not to one still rendering."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +192,8 @@ def render_pdfs(jobs: list[PdfJob], cache_dir: Path, workers: int | None = None)
     it writes any page, so a failure leaves no half-written site.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    todo = [job for job in jobs if not cached_pdf(job, cache_dir).is_file()]
+    todo = [job for job in jobs if not is_cached(job, cache_dir)]
+    damaged = sum(1 for job in todo if cached_pdf(job, cache_dir).exists())
     failures: list[tuple[PdfJob, str]] = []
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
@@ -195,7 +205,7 @@ def render_pdfs(jobs: list[PdfJob], cache_dir: Path, workers: int | None = None)
         failures = [(job, reason) for job, reason in zip(todo, results, strict=True) if reason]
     if failures:
         raise PdfErrors(failures)
-    return {"rendered": len(todo), "cached": len(jobs) - len(todo)}
+    return {"rendered": len(todo), "cached": len(jobs) - len(todo), "damaged": damaged}
 
 
 def copy_pdfs(jobs: list[PdfJob], cache_dir: Path, site_dir: Path) -> None:
@@ -214,21 +224,56 @@ def prune_pdf_cache(jobs: list[PdfJob], cache_dir: Path, now: float | None = Non
     saves stays about the size of the site. Returns the number deleted.
     """
     now = time.time() if now is None else now
-    wanted = {cached_pdf(job, cache_dir).name for job in jobs}
+    wanted = {job.key for job in jobs}
     deleted = 0
-    for path in cache_dir.glob("*.pdf"):
+    for path in cache_dir.iterdir():
+        if _PARTIAL_NAME.match(path.name):
+            if _modified(path) < now - PARTIAL_STALE_HOURS * 3600:
+                path.unlink(missing_ok=True)
+            continue
         if not _CACHE_NAME.match(path.name):
             continue
-        if path.name in wanted:
+        if path.stem in wanted:
             os.utime(path, (now, now))
-        elif path.stat().st_mtime < now - STALE_DAYS * 86_400:
+        elif _modified(path) < now - STALE_DAYS * 86_400:
             path.unlink(missing_ok=True)
-            deleted += 1
+            deleted += path.suffix == ".pdf"
     return deleted
 
 
 def cached_pdf(job: PdfJob, cache_dir: Path) -> Path:
     return cache_dir / f"{job.key}.pdf"
+
+
+def is_cached(job: PdfJob, cache_dir: Path) -> bool:
+    """Whether the cache holds this job's PDF whole: its bytes match the digest written with it."""
+    pdf = cached_pdf(job, cache_dir)
+    try:
+        expected = pdf.with_suffix(".sha256").read_text(encoding="ascii").strip()
+        return hashlib.sha256(pdf.read_bytes()).hexdigest() == expected
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # removed meanwhile by a build sharing the cache
+        return float("inf")
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Write ``target`` so that no reader, and no crash, ever sees part of it."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f"{target.stem}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class _Collect(logging.Handler):
@@ -252,12 +297,13 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        partial = cache_dir / f"{job.key}.{os.getpid()}.part"
-        HTML(string=job.html, base_url=job.base_url).write_pdf(partial, pdf_variant="pdf/ua-1", pdf_forms=True)
+        pdf = HTML(string=job.html, base_url=job.base_url).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
         if collect.messages:
-            partial.unlink(missing_ok=True)
             return "; ".join(collect.messages)
-        partial.replace(cached_pdf(job, cache_dir))
+        target = cached_pdf(job, cache_dir)
+        # The PDF first, then its digest: a crash between the two leaves a PDF that is rendered again.
+        _write_whole(target, pdf)
+        _write_whole(target.with_suffix(".sha256"), hashlib.sha256(pdf).hexdigest().encode("ascii"))
         return ""
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
