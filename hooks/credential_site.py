@@ -48,6 +48,7 @@ from credential_guides.project import (
     Project,
     load_project,
 )
+from credential_guides.reproducible import SOURCE_DATE_EPOCH, source_date_epoch
 from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
 from credential_guides.site_config import SITE_URL_ENV, apply_settings
 from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
@@ -84,6 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         project = load_project(project_dir, docs_dir=Path(config.docs_dir))
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    try:
+        epoch = source_date_epoch(project_dir, os.environ)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    if epoch:
+        os.environ[SOURCE_DATE_EPOCH] = epoch
     _publish_to.clear()
     if _state["command"] == "build":
         site_dir = Path(config.site_dir)

@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .reproducible import SOURCE_DATE_EPOCH, zip_date_time
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -55,7 +57,15 @@ def build_offline_zip(config_file: Path, archive: Path) -> None:
         )
         if result.returncode != 0:
             raise RuntimeError(f"the offline copy could not be built:\n{result.stderr.strip()}")
-        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
-            for path in sorted(offline_site.rglob("*")):
-                if path.is_file():
-                    zipped.write(path, Path("credential-guides") / path.relative_to(offline_site))
+        write_zip(offline_site, archive, Path("credential-guides"), zip_date_time(env.get(SOURCE_DATE_EPOCH)))
+
+
+def write_zip(folder: Path, archive: Path, prefix: Path, date_time: tuple[int, int, int, int, int, int]) -> None:
+    """Zip ``folder`` under ``prefix`` with the same bytes for the same files: sorted, one time, one mode."""
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                entry = zipfile.ZipInfo((prefix / path.relative_to(folder)).as_posix(), date_time)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                zipped.writestr(entry, path.read_bytes())
