@@ -90,9 +90,9 @@ class SearchIndexer:
             raise SearchIndexError("\n".join(failures))
         # The files are fetched and written here: the service's own WriteFiles can reply before
         # its writes reach the disk, and ending it then leaves torn files (Pagefind issue #1271).
-        reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}), "write")
+        bundle_files = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}), "write")["files"]
         bundle = site_dir / BUNDLE_DIR
-        for file in reply["files"]:
+        for file in bundle_files:
             target = bundle / file["path"].lstrip("/")
             if bundle.resolve() not in target.resolve().parents:
                 raise SearchIndexError(f"write: the indexer named a file outside the site: {file['path']!r}")
