@@ -19,6 +19,11 @@
     pageSize: 10,
     translations: { placeholder: "Search the guides and templates" },
   });
+  // Pagefind names its box only by a title, which not every screen reader reads as a label.
+  var box = element.querySelector("input.pagefind-ui__search-input");
+  if (box) {
+    box.setAttribute("aria-label", "Search the guides and templates");
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);
