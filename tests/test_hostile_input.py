@@ -139,3 +139,47 @@ def test_a_markdown_link_to_anything_but_a_web_or_mail_address_is_refused(tmp_pa
     scheme = link.split("(")[1].strip().split(":")[0].lower()
     expected = f"key_method: expected links to http(s) or mailto addresses only, found a link to {scheme}:"
     assert errors == [f"{CREDENTIAL}:{line}: {expected}"]
+
+
+def test_a_file_too_large_without_aliases_is_refused_without_blaming_aliases(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    lines = path.read_text(encoding="utf-8").count("\n")
+    path.write_text(path.read_text(encoding="utf-8") + "padding:\n" + "  - more text\n" * 60_000, encoding="utf-8")
+    errors, seconds = load_errors(project)
+    assert seconds < 2, f"{seconds:.1f} s"
+    assert errors == [f"{CREDENTIAL}:{lines + 1}: padding: expected at most 50,000 values in one file, found more"]
+
+
+def test_a_control_character_is_named_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("key_method:")].count("\n") + 1
+    path.write_text(text.replace("key_method:", "key_method: \0", 1), encoding="utf-8")
+    errors, _ = load_errors(project)
+    assert errors == [f"{CREDENTIAL}:{line}: expected YAML text, found the control character #x0000"]
+
+
+def test_a_control_character_written_as_an_escape_is_refused_too(tmp_path: Path) -> None:
+    """Word's line break pastes as a vertical tab, which YAML lets through as "\\v"."""
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", "Plan\x0bthe year")
+    path.write_text(text, encoding="utf-8")
+    errors, _ = load_errors(project)
+    assert errors == [
+        f"{CREDENTIAL}:{line}: key_method: expected text without control characters, found U+000B at character 5"
+    ]
+
+
+@pytest.mark.parametrize("outside", ["../mkdocs.yml", "../../../../../../etc/hostname", "/etc/hostname"])
+def test_a_logo_outside_docs_is_refused_even_where_the_file_exists(tmp_path: Path, outside: str) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / "site.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("logo: null", f"logo: {outside}"), encoding="utf-8")
+    errors, _ = load_errors(project)
+    assert errors == [
+        f"site.yml:16: logo: expected a file under docs/ (like 'assets/logo.svg'), found {outside!r}, "
+        "which is outside docs/"
+    ]

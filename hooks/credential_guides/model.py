@@ -29,7 +29,23 @@ from pydantic import (
 MAX_TEXT = 5_000
 """Characters in one text field: the longest real one (a guide's paragraph) has 968."""
 MAX_SLUG = 100
-Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    """YAML escapes ("\\0", "\\x0b") can still put control characters in text; no page may show them."""
+    if match := _CONTROL.search(value):
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(f"expected text without control characters, found {code} at character {match.start() + 1}")
+    return value
+
+
+Text = Annotated[
+    str,
+    Strict(),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_no_control_characters),
+]
 # The scheme of an inline link's target, "[text](scheme:…)", or of a reference, "[id]: scheme:…".
 _LINK_SCHEME = re.compile(
     r"\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):", re.M

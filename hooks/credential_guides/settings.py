@@ -87,14 +87,17 @@ class SiteSettings(Model):
 
 
 def missing_files(settings: SiteSettings, docs_dir: Path) -> list[tuple[str, str]]:
-    """Logo or favicon paths that name no file under ``docs/``: (field, message)."""
+    """Logo or favicon paths that name no file under ``docs/``, or one outside it: (field, message)."""
     problems = []
     for name in ("logo", "favicon"):
         value = getattr(settings, name)
-        if value is not None and not (docs_dir / value).is_file():
-            problems.append(
-                (name, f"expected a file under docs/ (like 'assets/logo.svg'), found {value!r}, which does not exist")
-            )
+        if value is None:
+            continue
+        expected = "expected a file under docs/ (like 'assets/logo.svg')"
+        if not (docs_dir / value).resolve().is_relative_to(docs_dir.resolve()):
+            problems.append((name, f"{expected}, found {value!r}, which is outside docs/"))
+        elif not (docs_dir / value).is_file():
+            problems.append((name, f"{expected}, found {value!r}, which does not exist"))
     return problems
 
 

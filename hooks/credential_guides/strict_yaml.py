@@ -59,6 +59,9 @@ class _Reader:
         self.lines = LineMap()
         self._scalars = SafeConstructor()
         self._values = 0
+        self._collections: set[int] = set()
+        self.aliased = False
+        """Whether a list or mapping was read twice: an alias (``*name``) repeated it."""
 
     def error(self, node: Node, loc: Loc, message: str) -> None:
         self.errors.append(DataError(self.display_name, node.start_mark.line + 1, format_loc(loc), message))
@@ -74,6 +77,9 @@ class _Reader:
             except ConstructorError:
                 self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
                 return None
+        if isinstance(node, (SequenceNode, MappingNode)):
+            self.aliased = self.aliased or id(node) in self._collections
+            self._collections.add(id(node))
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
@@ -145,6 +151,10 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         if exc.context and context is not None and context.line + 1 != line:
             problem += f" ({exc.context} started on line {context.line + 1})"
         return None, [DataError(display_name, line, "", f"expected valid YAML, found a syntax error: {problem}")]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        character = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return None, [DataError(display_name, line, "", f"expected YAML text, found the control character {character}")]
     except yaml.YAMLError as exc:
         return None, [DataError(display_name, 1, "", f"expected valid YAML, found: {exc}")]
     if node is None:
@@ -153,10 +163,9 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     try:
         data = reader.convert(node, ())
     except _TooManyValues as exc:
-        message = (
-            f"expected at most {MAX_VALUES:,} values in one file, found more "
-            "(YAML aliases (*name) repeat what they point to; write the values out instead)"
-        )
+        message = f"expected at most {MAX_VALUES:,} values in one file, found more"
+        if reader.aliased:
+            message += " (YAML aliases (*name) repeat what they point to; write the values out instead)"
         # Expanded aliases carry the marks of what they point to; name the top-level field being read instead.
         top = exc.loc[:1]
         return None, [DataError(display_name, reader.lines.line_of(top), format_loc(top), message)]
