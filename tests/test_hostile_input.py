@@ -54,14 +54,25 @@ def test_an_alias_bomb_in_site_yml_is_refused_within_a_second(tmp_path: Path) ->
     assert [e.split(": ")[:2] for e in errors] == [[f"site.yml:{path.read_text().count(chr(10)) - 4}", "bomb4"]]
 
 
-def test_a_ten_megabyte_field_is_refused_with_its_length(tmp_path: Path) -> None:
+def test_a_ten_megabyte_field_is_refused_at_its_line_before_the_file_is_parsed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / CREDENTIAL
     text, line = set_field(path.read_text(encoding="utf-8"), "key_method", ("word " * 2_000_000).strip())
     path.write_text(text, encoding="utf-8")
     errors, seconds = load_errors(project)
     assert seconds < 1, f"{seconds:.1f} s"
-    expected = "key_method: expected text of at most 5,000 characters, found 9,999,999 characters"
+    expected = "key_method: expected a file of at most 5 MB, found 10.0 MB, 10.0 MB of it in this field"
+    assert errors == [f"{CREDENTIAL}:{line}: {expected}"]
+
+
+def test_a_long_field_in_a_file_of_normal_size_is_refused_with_its_length(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", ("word " * 200_000).strip())
+    path.write_text(text, encoding="utf-8")
+    errors, seconds = load_errors(project)
+    assert seconds < 1, f"{seconds:.1f} s"
+    expected = "key_method: expected text of at most 5,000 characters, found 999,999 characters"
     assert errors == [f"{CREDENTIAL}:{line}: {expected}"]
 
 
@@ -139,6 +150,18 @@ def test_a_markdown_link_to_anything_but_a_web_or_mail_address_is_refused(tmp_pa
     scheme = link.split("(")[1].strip().split(":")[0].lower()
     expected = f"key_method: expected links to http(s) or mailto addresses only, found a link to {scheme}:"
     assert errors == [f"{CREDENTIAL}:{line}: {expected}"]
+
+
+def test_a_twenty_megabyte_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    path.write_text(path.read_text(encoding="utf-8") + "padding:\n" + "  - more text to pad\n" * 1_000_000)
+    errors, seconds = load_errors(project)
+    assert seconds < 1, f"{seconds:.1f} s"
+    lines = path.read_text(encoding="utf-8").count("\n") - 1_000_000
+    assert errors == [
+        f"{CREDENTIAL}:{lines}: padding: expected a file of at most 5 MB, found 21.0 MB, 21.0 MB of it in this field"
+    ]
 
 
 def test_a_file_too_large_without_aliases_is_refused_without_blaming_aliases(tmp_path: Path) -> None:
