@@ -39,18 +39,21 @@ def test_exactly_at_the_limit_fits() -> None:
     check_site_size([SitePart("pages", 1000 * MB)], 1000)
 
 
-def test_the_build_stops_before_placing_pdfs_and_zip_when_the_site_would_not_fit(tmp_path: Path) -> None:
+def test_a_site_that_would_not_fit_leaves_the_last_good_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "big")
     site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
     result = mkdocs_build(project, site, CG_SITE_LIMIT_MB="2")
     assert result.returncode != 0
     assert "over the 2 MB GitHub Pages publishes" in result.stderr
     assert "pdfs: false in site.yml leaves out 8 PDFs" in result.stderr
     assert "offline_zip: false in site.yml leaves out the offline zip" in result.stderr
     assert "Traceback" not in result.stderr
-    # Pages link PDFs through empty placeholders; no rendered PDF was put in their place.
-    assert [pdf.stat().st_size for pdf in (site / "pdf").glob("*.pdf")] == [0] * 8
-    assert not (site / "downloads").exists()
+    # The pages were written, but into the staging folder, which the failed build removed.
+    assert [p.name for p in site.iterdir()] == ["index.html"], "the failed build wrote into the site"
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
+    assert list(project.glob(".site.*")) == []
 
 
 def test_a_malformed_limit_is_refused(tmp_path: Path) -> None:
