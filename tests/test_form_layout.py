@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-
 from test_browser import WIDTHS, site_pages
 
 # For every box in a form table: the space left for text, and the width of a
