@@ -13,7 +13,8 @@ from test_browser import WIDTHS, site_pages
 TOO_NARROW = """() => {
   const canvas = document.createElement("canvas").getContext("2d");
   const short = [];
-  for (const box of document.querySelectorAll("table.cg-form-table tbody tr:first-child :is(input, textarea, select)")) {
+  const boxes = "table.cg-form-table tbody tr:first-child :is(input, textarea, select)";
+  for (const box of document.querySelectorAll(boxes)) {
     const style = getComputedStyle(box);
     canvas.font = style.font;
     const texts = box.tagName === "SELECT" ? [...box.options].map(o => o.text)
