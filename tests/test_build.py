@@ -215,3 +215,19 @@ def test_bad_data_stops_the_build_with_every_error_and_no_site(tmp_path: Path) -
         in result.stderr
     )
     assert "3 errors in the credential data; nothing was built." in result.stderr
+
+
+def _all_options(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [str(o) for o in node.get("options") or ()]
+        return found + [o for value in node.values() for o in _all_options(value)]
+    if isinstance(node, (list, tuple)):
+        return [o for value in node for o in _all_options(value)]
+    return []
+
+
+def test_every_choice_in_the_shipped_data_is_whole() -> None:
+    """An unquoted comma in a YAML flow list splits one choice in two ('Event', 'program or …')."""
+    options = [o for credential in CATALOG.credentials for o in _all_options(credential.model_dump())]
+    assert len(options) > 20
+    assert [o for o in options if not o[:1].isupper() and not o[:1].isdigit()] == []
