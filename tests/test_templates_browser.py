@@ -184,7 +184,7 @@ def test_export_then_import_on_a_cleared_page_restores_the_answers(
     assert exported.name == f"{credential.id}--{item.id}.json"
     assert (data["format"], data["schema"], data["credential"], data["template"]) == (
         "credential-guides-answers",
-        1,
+        2,
         credential.id,
         item.id,
     )

@@ -1,14 +1,20 @@
 /*
  * Fillable templates: answers saved in this browser only (localStorage), live
  * word counts, table rows within the published bounds, export/import as JSON,
- * clear, print, a warning on contact details, and the per-credential summary.
+ * clear, print, a warning on contact details, the per-credential summary, and
+ * the "Your answers" page's backup and restore of every answer on the site.
+ * Answers outlive site updates: records of an older format are migrated, and
+ * answers to questions that are gone are kept and shown until removed.
  * Nothing here makes a network request: answers never leave the device.
  */
 (function () {
   "use strict";
 
-  var SCHEMA = 1;
+  var SCHEMA = 2;
+  var PREFIX = "credential-guides";
   var FORMAT = "credential-guides-answers";
+  var BACKUP_FORMAT = "credential-guides-backup";
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
   var PHONE = /(?:\+?\d[\s().-]*){7,}\d/;
 
@@ -19,17 +25,97 @@
   }
 
   function storageKey(credential, template) {
-    return ["credential-guides", "v" + SCHEMA, siteRoot(), credential, template].join("|");
+    return [PREFIX, siteRoot(), credential, template].join("|");
   }
 
-  function readStored(key) {
+  /* Version 1 put its schema in the key, so a new schema would have lost every answer. */
+  function legacyKey(credential, template) {
+    return [PREFIX, "v1", siteRoot(), credential, template].join("|");
+  }
+
+  function backupKey() {
+    return [PREFIX, siteRoot(), "last-backup"].join("|");
+  }
+
+  /* A stored or exported record of any earlier format, brought up to this one; null if it is none. */
+  function migrate(record) {
+    if (!record || typeof record !== "object") return null;
+    if (record.schema === 1) {
+      record = {
+        schema: 2,
+        credential: record.credential,
+        template: record.template,
+        saved: record.saved,
+        values: record.values || {},
+        checks: record.checks || {},
+        rows: record.rows || {},
+        labels: {},
+        orphans: {}
+      };
+    }
+    if (record.schema !== SCHEMA || !ID.test(record.credential) || !ID.test(record.template)) return null;
+    return record;
+  }
+
+  function readStored(credential, template) {
+    var key = storageKey(credential, template);
     try {
       var raw = window.localStorage.getItem(key);
-      var data = raw ? JSON.parse(raw) : null;
-      return data && data.schema === SCHEMA ? data : null;
+      if (raw) return migrate(JSON.parse(raw));
+      var legacy = legacyKey(credential, template);
+      raw = window.localStorage.getItem(legacy);
+      if (!raw) return null;
+      var record = migrate(JSON.parse(raw));
+      if (record) {
+        window.localStorage.setItem(key, JSON.stringify(record));
+        window.localStorage.removeItem(legacy);
+      }
+      return record;
     } catch (error) {
       return null;
     }
+  }
+
+  /* Every template with answers saved on this device for this site, older formats migrated. */
+  function storedRecords() {
+    var found = {};
+    var root = siteRoot();
+    for (var i = 0; i < window.localStorage.length; i++) {
+      var parts = window.localStorage.key(i).split("|");
+      if (parts[0] !== PREFIX) continue;
+      if (parts.length === 5 && parts[1] === "v1" && parts[2] === root) found[parts[3] + "|" + parts[4]] = true;
+      if (parts.length === 4 && parts[1] === root) found[parts[2] + "|" + parts[3]] = true;
+    }
+    return Object.keys(found).sort().map(function (id) {
+      var parts = id.split("|");
+      return readStored(parts[0], parts[1]);
+    }).filter(Boolean);
+  }
+
+  function templates(count) {
+    return count + (count === 1 ? " template" : " templates");
+  }
+
+  function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+  }
+
+  function download(name, data) {
+    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function answersPageLink(text) {
+    var link = document.createElement("a");
+    link.href = siteRoot() + "your-answers/";
+    link.textContent = text;
+    return link;
   }
 
   function countWords(text) {
@@ -53,6 +139,7 @@
     this.status = form.querySelector(".cg-status");
     this.saveState = form.querySelector(".cg-save-state");
     this.timer = null;
+    this.orphans = {};
   }
 
   Template.prototype.tables = function () {
@@ -146,23 +233,139 @@
     this.refresh();
   };
 
+  /* What a box is called, kept with its answer so that it can still be named if the question goes. */
+  Template.prototype.labelOf = function (el) {
+    var label = el.name;
+    if (el.type === "checkbox" || el.type === "radio") {
+      var legend = el.closest("fieldset") && el.closest("fieldset").querySelector("legend");
+      if (legend) label = legend.textContent;
+    } else if (el.labels && el.labels.length) {
+      label = el.labels[0].textContent;
+    }
+    var caption = el.closest(".cg-table-field") && el.closest(".cg-table-field").querySelector("caption");
+    if (caption) label = caption.textContent + " — " + label;
+    return label.replace(/\s+/g, " ").trim();
+  };
+
+  Template.prototype.fieldNames = function () {
+    var names = {};
+    Array.prototype.forEach.call(this.form.elements, function (el) {
+      if (el.name) names[el.name] = el;
+    });
+    return names;
+  };
+
+  /* Answers in a record whose boxes this version of the template no longer has. */
+  Template.prototype.findOrphans = function (record) {
+    var names = this.fieldNames();
+    var orphans = {};
+    var kept = record.orphans || {};
+    Object.keys(kept).forEach(function (name) {
+      if (!names[name]) orphans[name] = kept[name];
+    });
+    var values = record.values || {};
+    Object.keys(values).forEach(function (name) {
+      var value = Array.isArray(values[name]) ? values[name].join(", ") : String(values[name]);
+      if (!names[name] && value.trim() !== "") {
+        orphans[name] = { label: (record.labels || {})[name] || name, value: value };
+      }
+    });
+    return orphans;
+  };
+
+  Template.prototype.showOrphans = function () {
+    var section = this.form.querySelector(".cg-orphans");
+    if (!section) return;
+    var list = section.querySelector("dl");
+    list.textContent = "";
+    var orphans = this.orphans;
+    Object.keys(orphans).forEach(function (name) {
+      var term = document.createElement("dt");
+      term.textContent = orphans[name].label;
+      var answer = document.createElement("dd");
+      answer.textContent = orphans[name].value;
+      list.appendChild(term);
+      list.appendChild(answer);
+    });
+    section.hidden = Object.keys(orphans).length === 0;
+  };
+
+  Template.prototype.removeOrphans = function () {
+    if (!window.confirm("Remove the answers to questions no longer on this template? This cannot be undone.")) return;
+    this.orphans = {};
+    this.showOrphans();
+    this.save();
+    this.say("The answers to questions no longer on this template were removed.");
+  };
+
   Template.prototype.save = function () {
     var answers = this.collect();
+    var names = this.fieldNames();
+    var labels = {};
+    var self = this;
+    Object.keys(answers.values).forEach(function (name) {
+      if (names[name]) labels[name] = self.labelOf(names[name]);
+    });
+    var heading = document.querySelector("article h1");
     var record = {
       schema: SCHEMA,
       credential: this.credential,
       template: this.template,
+      title: heading ? heading.textContent.trim() : this.template,
+      page: window.location.pathname,
       saved: new Date().toISOString(),
       values: answers.values,
       checks: answers.checks,
-      rows: answers.rows
+      rows: answers.rows,
+      labels: labels,
+      orphans: this.orphans
     };
     try {
       window.localStorage.setItem(this.key, JSON.stringify(record));
       this.saveState.textContent = "Saved on this device " + new Date().toLocaleTimeString();
+      this.askToKeep();
     } catch (error) {
       this.say("Your answers could not be saved in this browser (" + error.name + "). Export them to keep a copy.");
     }
+  };
+
+  /* Browsers may delete a site's storage (Safari after seven days without a visit) unless asked to keep it. */
+  Template.prototype.askToKeep = function () {
+    if (this.askedToKeep) return;
+    this.askedToKeep = true;
+    var note = this.form.querySelector(".cg-storage-note");
+    if (!note) return;
+    function refused() {
+      note.textContent = "This browser has not agreed to keep your answers for good: it may delete them " +
+        "when space runs low or, in Safari, after seven days without a visit to this site. Download a backup " +
+        "of all your answers now and then, from ";
+      note.appendChild(answersPageLink("Your answers"));
+      note.appendChild(document.createTextNode("."));
+      note.hidden = false;
+    }
+    var storage = window.navigator.storage;
+    if (!storage || !storage.persist || !storage.persisted) {
+      refused();
+      return;
+    }
+    storage.persisted().then(function (already) {
+      return already || storage.persist();
+    }).then(function (kept) {
+      if (!kept) refused();
+    }, refused);
+  };
+
+  Template.prototype.remindBackup = function (record) {
+    var reminder = this.form.querySelector(".cg-backup-reminder");
+    if (!reminder || !record || !record.saved) return;
+    var last = window.localStorage.getItem(backupKey());
+    if (last && last >= record.saved) return;
+    reminder.textContent = last
+      ? "Your answers here changed after your last backup (" + new Date(last).toLocaleDateString() + "). "
+      : "You have not downloaded a backup of your answers yet. ";
+    reminder.appendChild(answersPageLink("Download a backup"));
+    reminder.appendChild(document.createTextNode(" to keep a copy that no browser can delete."));
+    reminder.hidden = false;
   };
 
   Template.prototype.scheduleSave = function () {
@@ -251,17 +454,12 @@
       exported: new Date().toISOString(),
       values: answers.values,
       checks: answers.checks,
-      rows: answers.rows
+      rows: answers.rows,
+      orphans: this.orphans
     };
-    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = this.credential + "--" + this.template + ".json";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    this.say("Answers exported as " + link.download + ".");
+    var name = this.credential + "--" + this.template + ".json";
+    download(name, data);
+    this.say("Answers exported as " + name + ".");
   };
 
   Template.prototype.importAnswers = function (file) {
@@ -275,7 +473,9 @@
         self.say("That file is not an answers export (it is not JSON). Nothing was changed.");
         return;
       }
-      if (!data || data.format !== FORMAT || data.schema !== SCHEMA) {
+      var format = data && data.format;
+      data = format === FORMAT ? migrate(data) : null;
+      if (!data) {
         self.say("That file is not an answers export of this site. Nothing was changed.");
         return;
       }
@@ -284,6 +484,8 @@
         return;
       }
       self.apply(data);
+      self.orphans = self.findOrphans(data);
+      self.showOrphans();
       self.save();
       self.say("Answers imported from " + file.name + ".");
     };
@@ -297,6 +499,8 @@
     window.clearTimeout(this.timer);
     this.timer = null;
     window.localStorage.removeItem(this.key);
+    this.orphans = {};
+    this.showOrphans();
     this.apply({});
     this.saveState.textContent = "";
     this.say("All answers on this template were cleared from this device.");
@@ -307,7 +511,11 @@
     Array.prototype.forEach.call(this.form.querySelectorAll(".cg-js-only"), function (el) {
       el.hidden = false;
     });
-    this.apply(readStored(this.key) || {});
+    var stored = readStored(this.credential, this.template) || {};
+    this.apply(stored);
+    this.orphans = this.findOrphans(stored);
+    this.showOrphans();
+    this.remindBackup(stored);
 
     this.form.addEventListener("input", function (event) {
       if (event.target.type === "file") return;
@@ -338,6 +546,8 @@
         self.clear();
       } else if (button.dataset.action === "print") {
         window.print();
+      } else if (button.dataset.action === "remove-orphans") {
+        self.removeOrphans();
       }
     });
     var importer = this.form.querySelector("[data-action=import]");
@@ -424,18 +634,118 @@
       var row = rows[index];
       if (!row) return;
       row.dataset.template = template.id;
-      var status = templateStatus(template, readStored(storageKey(spec.credential, template.id)));
+      var status = templateStatus(template, readStored(spec.credential, template.id));
       row.cells[1].textContent = status.answers;
       row.cells[2].textContent = status.checked + " of " + template.checks + " points ticked" +
         (status.checked === template.checks ? " (self-checked)" : "");
     });
   }
 
+  /* ---- "Your answers": every answer on the site, backed up and restored --- */
+
+  function Backup(element) {
+    this.element = element;
+    this.status = element.querySelector(".cg-status");
+    this.state = element.querySelector(".cg-backup-state");
+    this.list = element.querySelector(".cg-backup-list tbody");
+  }
+
+  Backup.prototype.say = Template.prototype.say;
+
+  Backup.prototype.show = function () {
+    var records = storedRecords();
+    var last = window.localStorage.getItem(backupKey());
+    var changed = records.filter(function (record) { return !last || record.saved > last; }).length;
+    this.state.textContent = (records.length
+      ? templates(records.length) + (records.length === 1 ? " has" : " have") + " answers saved in this browser. "
+      : "No answers are saved in this browser. ") +
+      (last ? "Last backup: " + new Date(last).toLocaleString() + "; " + templates(changed) + " changed since."
+        : "No backup downloaded yet.");
+    this.list.textContent = "";
+    var self = this;
+    records.forEach(function (record) {
+      var row = self.list.insertRow();
+      var title = row.insertCell();
+      if (record.page && record.page.indexOf(siteRoot()) === 0) {
+        var link = document.createElement("a");
+        link.href = record.page;
+        link.textContent = record.title || record.template;
+        title.appendChild(link);
+      } else {
+        title.textContent = record.title || record.template;
+      }
+      row.insertCell().textContent = record.credential;
+      row.insertCell().textContent = record.saved ? new Date(record.saved).toLocaleString() : "";
+    });
+  };
+
+  Backup.prototype.backup = function () {
+    var exported = new Date().toISOString();
+    var records = storedRecords();
+    download("credential-guides-answers-" + isoDay(new Date()) + ".json", {
+      format: BACKUP_FORMAT,
+      schema: SCHEMA,
+      exported: exported,
+      records: records
+    });
+    window.localStorage.setItem(backupKey(), exported);
+    this.say("A backup of " + templates(records.length) + " was downloaded. Keep it somewhere safe: it holds your answers.");
+    this.show();
+  };
+
+  Backup.prototype.restore = function (file) {
+    var self = this;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data;
+      try {
+        data = JSON.parse(reader.result);
+      } catch (error) {
+        data = null;
+      }
+      if (!data || data.format !== BACKUP_FORMAT || !Array.isArray(data.records)) {
+        self.say("That file is not a backup of answers from this site. Nothing was changed.");
+        return;
+      }
+      var records = data.records.map(migrate).filter(Boolean);
+      if (!records.length) {
+        self.say("That backup holds no answers this site can read. Nothing was changed.");
+        return;
+      }
+      if (!window.confirm("Restore the answers to " + templates(records.length) + " from " + file.name +
+          "? Answers saved in this browser for the same templates are replaced.")) {
+        return;
+      }
+      records.forEach(function (record) {
+        window.localStorage.setItem(storageKey(record.credential, record.template), JSON.stringify(record));
+      });
+      self.say("The answers to " + templates(records.length) + " were restored from " + file.name + ".");
+      self.show();
+    };
+    reader.readAsText(file);
+  };
+
+  Backup.prototype.start = function () {
+    var self = this;
+    Array.prototype.forEach.call(this.element.querySelectorAll(".cg-js-only"), function (el) {
+      el.hidden = false;
+    });
+    this.element.querySelector("[data-action=backup]").addEventListener("click", function () { self.backup(); });
+    var restorer = this.element.querySelector("[data-action=restore]");
+    restorer.addEventListener("change", function () {
+      if (restorer.files.length) self.restore(restorer.files[0]);
+      restorer.value = "";
+    });
+    this.show();
+  };
+
   function start() {
     var form = document.querySelector("form.cg-template");
     if (form) new Template(form).start();
     var spec = document.getElementById("cg-summary-spec");
     if (spec) startSummary(spec);
+    var backup = document.getElementById("cg-backup");
+    if (backup) new Backup(backup).start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
