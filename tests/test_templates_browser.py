@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -334,18 +335,43 @@ def test_without_javascript_the_page_is_a_blank_printable_form(browser: Browser,
     context.close()
 
 
-def test_printed_template_shows_every_row_and_no_controls(served_site: str, tracked: Page) -> None:
+def test_a_blank_template_prints_every_row_to_fill_in_by_hand(served_site: str, tracked: Page) -> None:
     credential = CATALOG.credentials[2]
     photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
     tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
-    tracked.locator("#f-photos-0-description").fill("Printed answer")
     tracked.emulate_media(media="print")
+    tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert visible_rows(tracked, "photos") == 20
     for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row"):
+        expect(tracked.locator(hidden).first).to_be_hidden()
+    expect(tracked.locator(".cg-selfcheck")).to_be_visible()
+
+
+def test_filled_work_prints_its_used_rows_without_notices_or_self_check(
+    served_site: str, tracked: Page, tmp_path: Path
+) -> None:
+    credential = CATALOG.credentials[2]
+    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
+    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
+    min_rows = int(tracked.locator("[data-field=photos]").get_attribute("data-min-rows") or 0)
+    tracked.get_by_role("button", name="Add a row to", exact=False).first.click()
+    tracked.locator("#f-photos-0-description").fill("Printed answer")
+    tracked.locator(f"#f-photos-{min_rows}-description").fill("An optional row that was used")
+    tracked.emulate_media(media="print")
+    tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert visible_rows(tracked, "photos") == min_rows + 1, "the required rows and the one optional row used"
+    for hidden in (".cg-toolbar", ".admonition.info", ".admonition.quote", ".cg-selfcheck", ".md-header"):
         expect(tracked.locator(hidden).first).to_be_hidden()
     mirror = tracked.locator("#f-photos-0-description + .cg-print-value")
     expect(mirror).to_be_visible()
     expect(mirror).to_have_text("Printed answer")
+    printed = tmp_path / "printed.pdf"
+    tracked.pdf(path=printed, format="Letter")
+    first_page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(printed), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Printed answer" in first_page, "the answers start on page 1"
+    assert "Your answers stay on this device" not in first_page
 
 
 def test_printed_text_answers_wrap_instead_of_being_cut_off(served_site: str, tracked: Page) -> None:
@@ -377,9 +403,8 @@ def test_printed_dates_and_lists_show_the_answer_or_a_line_to_write_on(served_si
     tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for box, printed in (
         ("#f-stakeholders-0-partner", "Yes"),
-        ("#f-stakeholders-1-partner", ""),
-        ("#f-tasks-0-due", "2026-03-17"),
-        ("#f-tasks-1-due", ""),
+        ("#f-stakeholders-1-partner", ""),  # a required row, so printed though empty
+        ("#f-tasks-0-due", "March 17, 2026"),
     ):
         expect(tracked.locator(box)).to_be_hidden()
         mirror = tracked.locator(box + " + .cg-print-value")
@@ -389,6 +414,17 @@ def test_printed_dates_and_lists_show_the_answer_or_a_line_to_write_on(served_si
     assert blank_choice.evaluate("el => getComputedStyle(el, '::before').content") == '"Yes / No"'
     answered_choice = tracked.locator("#f-stakeholders-0-partner + .cg-print-value")
     assert answered_choice.evaluate("el => getComputedStyle(el, '::before').content") == "none"
+    expect(tracked.locator("#f-tasks-1-due + .cg-print-value")).to_be_hidden()  # an optional row left empty
+
+    tracked.emulate_media(media="screen")
+    tracked.once("dialog", lambda dialog: dialog.accept())
+    tracked.get_by_role("button", name="Clear answers").click()
+    tracked.emulate_media(media="print")
+    tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    for box in ("#f-tasks-0-due", "#f-tasks-1-due"):  # a blank form prints every row, with lines to write on
+        mirror = tracked.locator(box + " + .cg-print-value")
+        expect(mirror).to_be_visible()
+        expect(mirror).to_have_text("")
 
 
 def test_on_a_phone_table_boxes_keep_their_width_and_the_table_scrolls(served_site: str, tracked: Page) -> None:

@@ -96,6 +96,14 @@
     return count + (count === 1 ? " template" : " templates");
   }
 
+  /* "2026-03-14" as "March 14, 2026": a printed date no reader can take for another. */
+  function dateInWords(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return value;
+    var date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+
   function isoDay(date) {
     return date.toISOString().slice(0, 10);
   }
@@ -426,9 +434,32 @@
     if (totalOutput) this.updateCount(totalOutput, total);
     Array.prototype.forEach.call(this.form.querySelectorAll("textarea, input[type='text'], input[type='date'], select"), function (box) {
       var mirror = box.nextElementSibling;
-      if (mirror && mirror.classList.contains("cg-print-value")) mirror.textContent = box.value;
+      if (mirror && mirror.classList.contains("cg-print-value")) {
+        mirror.textContent = box.type === "date" ? dateInWords(box.value) : box.value;
+      }
     });
+    this.markForPrint();
     this.checkContactDetails();
+  };
+
+  /* A filled template prints as work: its used rows only, without the notices and the self-check.
+     A blank one prints every row, to fill in by hand. */
+  Template.prototype.markForPrint = function () {
+    var filled = Array.prototype.some.call(this.form.elements, function (el) {
+      if (!el.name || el.name.indexOf("check:") === 0 || el.type === "file" || el.type === "button") return false;
+      if (el.type === "checkbox" || el.type === "radio") return el.checked;
+      return el.value.trim() !== "";
+    });
+    document.documentElement.classList.toggle("cg-filled", filled);
+    this.tables().forEach(function (table) {
+      var min = Number(table.dataset.minRows);
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row, index) {
+        var empty = Array.prototype.every.call(row.querySelectorAll("input, textarea, select"), function (box) {
+          return box.value.trim() === "";
+        });
+        row.classList.toggle("cg-print-omit", filled && (row.hidden || (index >= min && empty)));
+      });
+    });
   };
 
   Template.prototype.checkContactDetails = function () {
