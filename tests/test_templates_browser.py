@@ -256,6 +256,8 @@ def test_a_template_can_be_filled_with_the_keyboard_alone(minimal_site: str, tra
     keyboard = tracked.keyboard
     keyboard.type("typed with the keyboard only")
     keyboard.press("Tab")
+    expect(tracked.get_by_role("button", name="Copy this answer")).to_be_focused()
+    keyboard.press("Tab")
     expect(tracked.locator("#f-name")).to_be_focused()
     keyboard.type("short")
     keyboard.press("Tab")

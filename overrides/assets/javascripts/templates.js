@@ -579,6 +579,13 @@
         window.print();
       } else if (button.dataset.action === "remove-orphans") {
         self.removeOrphans();
+      } else if (button.dataset.action === "copy-all") {
+        var all = self.asText();
+        self.copy(all.text, "Copied " + all.answered + " of " + all.questions + " answers as numbered text: paste them into the issuer's form.");
+      } else if (button.dataset.action === "copy-answer") {
+        var box = document.getElementById(button.dataset.for);
+        if (box.value.trim()) self.copy(box.value, "Copied this answer.");
+        else self.say("This answer is empty; nothing was copied.");
       }
     });
     var importer = this.form.querySelector("[data-action=import]");
@@ -591,6 +598,91 @@
     window.addEventListener("pagehide", function () { self.flush(); });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") self.flush();
+    });
+  };
+
+  /* ---- answers as numbered plain text, for an issuer's text boxes -------- */
+
+  function clean(text) {
+    return String(text).replace(/\s+/g, " ").trim();
+  }
+
+  function boxText(box) {
+    return box.type === "date" ? dateInWords(box.value) : box.value.trim();
+  }
+
+  function answerText(field) {
+    var type = field.dataset.type;
+    if (type === "choice") {
+      var chosen = field.querySelector("input:checked");
+      return chosen ? chosen.value : "";
+    }
+    if (type === "checklist") {
+      return Array.prototype.filter.call(field.querySelectorAll("input[type=checkbox]"), function (box) {
+        return box.checked;
+      }).map(function (box) { return "- " + box.value; }).join("\n");
+    }
+    if (type === "table" || type === "links") {
+      var headers = Array.prototype.map.call(field.querySelectorAll("thead th:not(:first-child):not(.cg-js-only)"), function (th) {
+        return clean(th.textContent);
+      });
+      var rows = [];
+      Array.prototype.forEach.call(field.querySelectorAll("tbody tr:not([hidden])"), function (row, index) {
+        var cells = [];
+        Array.prototype.forEach.call(row.querySelectorAll("td:not(.cg-js-only)"), function (cell, column) {
+          var box = cell.querySelector("input, textarea, select");
+          var value = box ? boxText(box) : "";
+          if (value) cells.push(headers[column] + ": " + value);
+        });
+        if (cells.length) rows.push("Row " + (index + 1) + ": " + cells.join("; "));
+      });
+      return rows.join("\n");
+    }
+    var box = field.querySelector("textarea, input");
+    return box ? boxText(box) : "";
+  }
+
+  /* Each question numbered in the template's order, then the answer: what issuers ask for. */
+  Template.prototype.asText = function () {
+    var heading = document.querySelector("article h1");
+    var lines = [heading ? clean(heading.textContent).replace(/^Template:\s*/, "") : this.template];
+    var number = 0;
+    var answered = 0;
+    Array.prototype.forEach.call(this.form.querySelectorAll(".cg-field-heading, .cg-field[data-label]"), function (field) {
+      if (field.classList.contains("cg-field-heading")) {
+        lines.push("", clean(field.textContent));
+        return;
+      }
+      number += 1;
+      var answer = answerText(field);
+      if (answer) answered += 1;
+      lines.push("", number + ". " + clean(field.dataset.label), answer || "(no answer yet)");
+    });
+    return { text: lines.join("\n") + "\n", answered: answered, questions: number };
+  };
+
+  function copyText(text) {
+    if (window.navigator.clipboard && window.isSecureContext) return window.navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "cg-sr-only";
+      document.body.appendChild(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      if (copied) resolve();
+      else reject(new Error("the browser refused to copy"));
+    });
+  }
+
+  Template.prototype.copy = function (text, done) {
+    var self = this;
+    copyText(text).then(function () {
+      self.say(done);
+    }, function () {
+      self.say("This browser did not let the page copy. Select the answer and copy it with the keyboard instead.");
     });
   };
 
