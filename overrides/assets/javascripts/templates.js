@@ -579,6 +579,8 @@
         window.print();
       } else if (button.dataset.action === "remove-orphans") {
         self.removeOrphans();
+      } else if (button.dataset.action === "word") {
+        self.downloadWord();
       } else if (button.dataset.action === "copy-all") {
         var all = self.asText();
         self.copy(all.text, "Copied " + all.answered + " of " + all.questions + " answers as numbered text: paste them into the issuer's form.");
@@ -642,23 +644,94 @@
     return box ? boxText(box) : "";
   }
 
-  /* Each question numbered in the template's order, then the answer: what issuers ask for. */
-  Template.prototype.asText = function () {
+  /* The template as its submission: each question numbered in the template's order, then the
+     answer, as issuers ask. The plain text and the Word document are both written from this. */
+  Template.prototype.submission = function () {
     var heading = document.querySelector("article h1");
-    var lines = [heading ? clean(heading.textContent).replace(/^Template:\s*/, "") : this.template];
+    var credential = document.querySelector("article a");
+    var parts = [];
     var number = 0;
     var answered = 0;
     Array.prototype.forEach.call(this.form.querySelectorAll(".cg-field-heading, .cg-field[data-label]"), function (field) {
       if (field.classList.contains("cg-field-heading")) {
-        lines.push("", clean(field.textContent));
+        parts.push({ heading: clean(field.textContent) });
         return;
       }
       number += 1;
       var answer = answerText(field);
       if (answer) answered += 1;
-      lines.push("", number + ". " + clean(field.dataset.label), answer || "(no answer yet)");
+      parts.push({ question: number + ". " + clean(field.dataset.label), answer: answer });
     });
-    return { text: lines.join("\n") + "\n", answered: answered, questions: number };
+    return {
+      title: heading ? clean(heading.textContent).replace(/^Template:\s*/, "") : this.template,
+      credential: credential ? clean(credential.textContent) : this.credential,
+      parts: parts,
+      answered: answered,
+      questions: number
+    };
+  };
+
+  Template.prototype.asText = function () {
+    var work = this.submission();
+    var lines = [work.title];
+    work.parts.forEach(function (part) {
+      if (part.heading) lines.push("", part.heading);
+      else lines.push("", part.question, part.answer || "(no answer yet)");
+    });
+    return { text: lines.join("\n") + "\n", answered: work.answered, questions: work.questions };
+  };
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /* A Word document of the submission, made in this browser with the vendored docx library. */
+  Template.prototype.downloadWord = function () {
+    var self = this;
+    var work = this.submission();
+    var ready = window.docx ? Promise.resolve() : loadScript(siteRoot() + "assets/javascripts/vendor/docx.iife.js");
+    ready.then(function () {
+      var docx = window.docx;
+      var children = [
+        new docx.Paragraph({ text: work.title, heading: docx.HeadingLevel.HEADING_1 }),
+        new docx.Paragraph({ text: work.credential })
+      ];
+      work.parts.forEach(function (part) {
+        if (part.heading) {
+          children.push(new docx.Paragraph({ text: part.heading, heading: docx.HeadingLevel.HEADING_2 }));
+          return;
+        }
+        children.push(new docx.Paragraph({ text: part.question, heading: docx.HeadingLevel.HEADING_3 }));
+        (part.answer || "(no answer yet)").split("\n").forEach(function (line) {
+          children.push(new docx.Paragraph({ text: line }));
+        });
+      });
+      var document_ = new docx.Document({
+        creator: "Credential guides",
+        title: work.title,
+        description: work.credential,
+        sections: [{ children: children }]
+      });
+      return docx.Packer.toBlob(document_);
+    }).then(function (blob) {
+      var name = self.credential + "--" + self.template + ".docx";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      self.say("Downloaded " + name + " with " + work.answered + " of " + work.questions + " answers.");
+    }, function (error) {
+      self.say("The Word document could not be made in this browser (" + error.message + "). Copy the answers as text instead.");
+    });
   };
 
   function copyText(text) {

@@ -1,0 +1,120 @@
+"""Submitting the work: answers copied as numbered text for the issuer's text boxes, and a Word document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import ROOT
+
+ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def clipboard(page: Page) -> str:
+    text: str = page.evaluate("() => navigator.clipboard.readText()")
+    return text
+
+
+def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: str, page: Page) -> None:
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-answer").fill("Families came to three evenings.")
+    page.locator("#f-name").fill("Library")
+    page.locator("#f-when").fill("2026-03-14")
+    page.locator("input[name=pick][value=No]").check()
+    page.locator("input[name=ticks][value=Second]").check()
+    page.locator("#f-rows-0-what").fill("Survey")
+    page.locator("#f-rows-0-date").fill("2026-04-02")
+    page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
+    page.get_by_role("button", name="Copy all answers as text").click()
+    expect(page.locator(".cg-status")).to_contain_text("Copied 6 of 7 answers as numbered text")
+    assert clipboard(page) == (
+        "Artifact 1: An Artifact\n"
+        "\n"
+        "Part one\n"
+        "\n"
+        "1. Your answer\nFamilies came to three evenings.\n"
+        "\n"
+        "2. A short answer\nLibrary\n"
+        "\n"
+        "3. When\nMarch 14, 2026\n"
+        "\n"
+        "4. Pick one\nNo\n"
+        "\n"
+        "5. Tick some\n- Second\n"
+        "\n"
+        "6. Links\n(no answer yet)\n"
+        "\n"
+        "7. A table\nRow 1: What: Survey; Date: April 2, 2026\n"
+    )
+
+
+def test_one_answer_copies_alone(minimal_site: str, page: Page) -> None:
+    page.goto(minimal_site + ARTIFACT)
+    page.get_by_role("button", name="Copy this answer").first.click()
+    expect(page.locator(".cg-status")).to_contain_text("This answer is empty; nothing was copied.")
+    page.locator("#f-answer").fill("Line one.\nLine two.")
+    page.get_by_role("button", name="Copy this answer").first.click()
+    expect(page.locator(".cg-status")).to_contain_text("Copied this answer.")
+    assert clipboard(page) == "Line one.\nLine two."
+
+
+def test_the_answers_download_as_a_word_document_with_numbered_questions(
+    minimal_site: str, page: Page, tmp_path: Path
+) -> None:
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-answer").fill("Families came to three evenings.\nThe library lent its hall.")
+    page.locator("#f-when").fill("2026-03-14")
+    page.locator("#f-rows-0-what").fill("Survey")
+    page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as Word (.docx)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 3 of 7")
+    assert saved.name == "sample-credential--an-artifact.docx", "named by the template, never by the person"
+
+    document = docx.Document(str(saved))
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
+    assert paragraphs[0] == ("Heading 1", "Artifact 1: An Artifact")
+    assert paragraphs[1] == ("Normal", "Sample Credential")
+    assert ("Heading 2", "Part one") in paragraphs
+    questions = [text for style, text in paragraphs if style == "Heading 3"]
+    assert questions == [
+        "1. Your answer",
+        "2. A short answer",
+        "3. When",
+        "4. Pick one",
+        "5. Tick some",
+        "6. Links",
+        "7. A table",
+    ]
+    body = [text for style, text in paragraphs if style == "Normal"]
+    assert "Families came to three evenings." in body and "The library lent its hall." in body
+    assert "March 14, 2026" in body
+    assert "Row 1: What: Survey" in body
+    assert not any(text.startswith("Row 3") for text in body), "no empty optional rows"
+    assert not any("Your answers stay on this device" in text or "self-check" in text.lower() for text in body)
+    assert document.core_properties.title == "Artifact 1: An Artifact"
+    assert document.core_properties.author == "Credential guides"
+
+
+def test_the_vendored_docx_library_is_the_npm_package_unchanged() -> None:
+    """The site ships a copy (no CDN, works offline); this ties it to the pinned npm package."""
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["docx"]
+    vendored = (ROOT / "overrides/assets/javascripts/vendor/docx.iife.js").read_text(encoding="utf-8")
+    header, _, code = vendored.partition("*/\n")
+    assert header.startswith(f"/* docx {package} (npm: docx, dist/index.iife.js)")
+    assert "The MIT License (MIT)" in header
+    assert code == (ROOT / "node_modules/docx/dist/index.iife.js").read_text(encoding="utf-8")
