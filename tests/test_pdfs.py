@@ -82,7 +82,7 @@ def pdf_fields(path: Path) -> dict[str, tuple[str, bool, str]]:
 
 def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(site: Path) -> None:
     pdfs = sorted((site / "pdf").glob("*.pdf"))
-    assert len(pdfs) == 4 + 4, "a guide and a workbook per credential"
+    assert len(pdfs) == 4 + 4 + 1, "a guide and a workbook per credential, and the survey's handout for families"
     for path in pdfs:
         reader = PdfReader(path)
         root: Any = reader.root_object
@@ -220,8 +220,10 @@ def test_pages_link_their_pdfs(site: Path) -> None:
     assert f'href="../../../../{links.templates["action-plan"]}"' in template
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'href="{links.guide}"' in home
+    handouts = [Path(path).name for c in CATALOG.credentials for path in pdf_links_for(c).handouts.values()]
+    assert handouts == ["family-engagement-access-opportunities-information-gathering-survey-handout.pdf"]
     assert sorted(p.name for p in (site / "pdf").iterdir()) == sorted(
-        name for c in CATALOG.credentials for name in (f"{c.id}.pdf", f"{c.id}-workbook.pdf")
+        [name for c in CATALOG.credentials for name in (f"{c.id}.pdf", f"{c.id}-workbook.pdf")] + handouts
     )
     for path in (links.guide, links.workbook):
         assert (site / path).stat().st_size > 10_000

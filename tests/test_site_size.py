@@ -47,7 +47,7 @@ def test_a_site_that_would_not_fit_leaves_the_last_good_site(tmp_path: Path) -> 
     result = mkdocs_build(project, site, CG_SITE_LIMIT_MB="2")
     assert result.returncode != 0
     assert "over the 2 MB GitHub Pages publishes" in result.stderr
-    assert "pdfs: false in site.yml leaves out 8 PDFs" in result.stderr
+    assert "pdfs: false in site.yml leaves out 9 PDFs" in result.stderr
     assert "offline_zip: false in site.yml leaves out the offline zip" in result.stderr
     assert "Traceback" not in result.stderr
     # The pages were written, but into the staging folder, which the failed build removed.

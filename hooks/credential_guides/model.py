@@ -293,12 +293,20 @@ class TemplateField(Model):
         return LINK_ROWS
 
 
+class Handout(Model):
+    """The part of a template that families fill in (a survey), printed on its own for them."""
+
+    title: Text
+    fields: Annotated[tuple[Slug, ...], Field(min_length=1)]
+
+
 class Template(Model):
     """The form for one artifact. ``words`` bounds the words of all long answers together."""
 
     id: Slug
     words: Range | None = None
     fields: Annotated[tuple[TemplateField, ...], Field(min_length=1)]
+    handout: Handout | None = None
 
     @model_validator(mode="after")
     def _unique_field_ids(self) -> Template:
@@ -306,7 +314,20 @@ class Template(Model):
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"expected each field id once, found {', '.join(repeated)} repeated")
+        if self.handout:
+            answerable = [f.id for f in self.fields if f.type != "heading"]
+            unknown = [i for i in self.handout.fields if i not in answerable]
+            if unknown:
+                raise ValueError(
+                    f"expected handout.fields to name fields of this template ({', '.join(answerable)}), "
+                    f"found {', '.join(repr(i) for i in unknown)}"
+                )
         return self
+
+    def handout_fields(self) -> tuple[TemplateField, ...]:
+        """The handout's fields, in the template's order."""
+        wanted = set(self.handout.fields) if self.handout else set()
+        return tuple(f for f in self.fields if f.id in wanted)
 
 
 class Artifact(Model):

@@ -93,6 +93,8 @@ class PdfLinks:
     workbook: str
     templates: dict[str, str]
     """Template id -> the workbook at that template's section."""
+    handouts: dict[str, str]
+    """Template id -> the PDF of its handout for families, for templates that have one."""
 
 
 def pdf_links_for(credential: Credential) -> PdfLinks:
@@ -101,6 +103,11 @@ def pdf_links_for(credential: Credential) -> PdfLinks:
         guide=f"pdf/{credential.id}.pdf",
         workbook=workbook,
         templates={item.id: f"{workbook}#nameddest={workbook_section(item.id)}" for item in fillables(credential)},
+        handouts={
+            item.id: f"pdf/{credential.id}-{item.id}-handout.pdf"
+            for item in fillables(credential)
+            if item.template.handout
+        },
     )
 
 
@@ -123,6 +130,10 @@ def summary_page(credential: Credential) -> str:
 
 def template_page(credential: Credential, fillable: Fillable) -> str:
     return f"{credential.stack}/{credential.id}/templates/{fillable.id}.md"
+
+
+def handout_page(credential: Credential, fillable: Fillable) -> str:
+    return f"{credential.stack}/{credential.id}/templates/{fillable.id}-handout.md"
 
 
 def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any]:
@@ -254,10 +265,12 @@ def _credential_pages(
     guide = guide_page(credential)
     summary = summary_page(credential)
     templates = {item.id: template_page(credential, item) for item in items}
+    handouts = {item.id: handout_page(credential, item) for item in items if item.template.handout}
     links: dict[str, Any] = {
         "guide_page": guide,
         "summary_page": summary,
         "template_pages": templates,
+        "handout_pages": handouts,
         "stack_page": stack_page(stack),
         "pdf": pdf,
     }
@@ -266,15 +279,24 @@ def _credential_pages(
     spec = summary_spec(credential, items)
     summary_text = render("summary.md.j2", summary, credential=credential, fillables=items, spec=spec, **links)
     pages = [SitePage(guide, credential.title, guide_text), SitePage(summary, "Templates", summary_text)]
-    template_form = environment().get_template("form.html.j2").module.template_form  # type: ignore[attr-defined]
+    forms = environment().get_template("form.html.j2").module
     for item in items:
         form = Markup(html_placeholder("form"))
         text = render(
             "template_page.md.j2", templates[item.id], credential=credential, fillable=item, form=form, **links
         )
-        html = {"form": str(template_form(item, credential.id))}
+        html = {"form": str(forms.template_form(item, credential.id))}  # type: ignore[attr-defined]
         pages.append(SitePage(templates[item.id], item.title, text, html))
+        if item.id in handouts:
+            text = render("handout_page.md.j2", handouts[item.id], fillable=item, form=form, **links)
+            html = {"form": str(forms.handout_form(item))}  # type: ignore[attr-defined]
+            pages.append(SitePage(handouts[item.id], handout_title(item), text, html))
     return pages
+
+
+def handout_title(fillable: Fillable) -> str:
+    assert fillable.template.handout
+    return f"Handout: {fillable.template.handout.title}"
 
 
 def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:
@@ -301,7 +323,10 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
         section: list[Any] = [overview]
         for credential in catalog.credentials_in(stack.id):
             templates: list[Any] = [summary_page(credential)]
-            templates += [{item.title: template_page(credential, item)} for item in fillables(credential)]
+            for item in fillables(credential):
+                templates.append({item.title: template_page(credential, item)})
+                if item.template.handout:
+                    templates.append({handout_title(item): handout_page(credential, item)})
             section.append({credential.title: [guide_page(credential), {"Templates": templates}]})
         nav.append({stack.title: section})
     nav.append({ABOUT_TITLE: ABOUT})

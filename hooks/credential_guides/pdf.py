@@ -102,7 +102,7 @@ def pdf_paths(catalog: Catalog) -> list[str]:
     paths = []
     for credential in catalog.credentials:
         links = pdf_links_for(credential)
-        paths += [links.guide, links.workbook]
+        paths += [links.guide, links.workbook, *links.handouts.values()]
     return paths
 
 
@@ -156,6 +156,23 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
                 files=(logo,) if logo else (),
             )
         )
+        handouts = pdf_links_for(credential).handouts
+        for item in items:
+            if item.id in handouts and item.template.handout:
+                title = f"{item.template.handout.title} (a handout for families)"
+                jobs.append(
+                    PdfJob(
+                        handouts[item.id],
+                        title,
+                        env.get_template("print/handout.html.j2").render(
+                            **common,
+                            document_title=item.template.handout.title,
+                            description=f"A handout for families, from {item.title} of {credential.title}",
+                            fillable=item,
+                        ),
+                        base_url,
+                    )
+                )
     return jobs
 
 
