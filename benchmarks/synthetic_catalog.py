@@ -176,6 +176,8 @@ class _Writer:
     def rewrite(self, value: Any, key: str = "") -> Any:
         if key in KEPT_KEYS:
             return value
+        if key == "handout" and isinstance(value, dict):  # its fields are the ids of template fields
+            return {k: v if k == "fields" else self.rewrite(v, k) for k, v in value.items()}
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, dict):
