@@ -29,9 +29,10 @@ from credential_guides.csp import with_content_security_policy
 from credential_guides.errors import DataErrors
 from credential_guides.html_size import strip_indentation
 from credential_guides.material_markup import valid_material_markup
+from credential_guides.model import Credential
 from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
 from credential_guides.page_nav import navigation_for
-from credential_guides.pages import SitePage, navigation, render_site
+from credential_guides.pages import SitePage, guide_page, navigation, render_site
 from credential_guides.pdf import (
     PdfErrors,
     PdfJob,
@@ -47,6 +48,17 @@ from credential_guides.pdf import (
 from credential_guides.project import (
     Project,
     load_project,
+)
+from credential_guides.records import (
+    ACHIEVEMENT_FILE,
+    CATALOG_FILE,
+    RECORD_FILE,
+    achievement,
+    catalog_entries,
+    credential_record,
+    embedded,
+    record_path,
+    to_json,
 )
 from credential_guides.reproducible import SOURCE_DATE_EPOCH, source_date_epoch
 from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
@@ -65,6 +77,8 @@ log = logging.getLogger("mkdocs.hooks.credential_site")
 
 _pages: list[SitePage] = []
 _pdf_jobs: list[PdfJob] = []
+# Guide page -> its credential, for the Open Badges achievement embedded in the page.
+_guides: dict[str, Credential] = {}
 _search: list[SearchIndexer] = []
 # Pages with HTML blocks that go in after Markdown (see SitePage), until MkDocs converts them.
 _html_blocks: dict[str, SitePage] = {}
@@ -113,6 +127,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The website is searched with Pagefind; the offline copy with Material's search (see search_index.py).
     _state["pagefind"] = not offline
     config.extra["cg_search"] = SEARCH_PAGE.removesuffix(".md") + "/" if not offline else None
+    _guides.clear()
+    _guides.update({guide_page(c): c for c in project.catalog.credentials})
     _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"], search_page=_state["pagefind"])
     config.nav = navigation(_pages, project.catalog, extra=config.nav)
     log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
@@ -178,7 +194,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _html_blocks.pop(page.file.src_uri, None)
-    return generated.with_html(html) if generated else html
+    html = generated.with_html(html) if generated else html
+    catalog = _state["project"].catalog
+    credential = _guides.get(page.file.src_uri)
+    if credential is not None:
+        html += embedded(achievement(credential, catalog.stack(credential.stack), config.site_url or None))
+    return html
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -215,6 +236,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             indexed,
             time.perf_counter() - started,
         )
+    _write_records(config, site_dir)
     if _state["command"] == "build" and _state["pagefind"]:  # the published build, not the offline copy's
         _check_site_size(config)
         if _pdf_jobs:
@@ -230,6 +252,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish(site_dir, _publish_to[0])
         config.site_dir = str(_publish_to.pop())
         log.info("credential_site: site written to %s", config.site_dir)
+
+
+def _write_records(config: MkDocsConfig, site_dir: Path) -> None:
+    """catalog.json, and beside each guide its data and its Open Badges achievement."""
+    catalog = _state["project"].catalog
+    address = config.site_url or None
+    (site_dir / CATALOG_FILE).write_text(to_json(catalog_entries(catalog, address)), encoding="utf-8")
+    for credential in catalog.credentials:
+        folder = site_dir / record_path(credential, "")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / RECORD_FILE).write_text(to_json(credential_record(credential)), encoding="utf-8")
+        badge = achievement(credential, catalog.stack(credential.stack), address)
+        (folder / ACHIEVEMENT_FILE).write_text(to_json(badge), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:
