@@ -289,3 +289,20 @@ def test_the_cache_keeps_what_builds_use_and_forgets_what_none_used_for_a_month(
     assert prune_pdf_cache([used], cache, now=now) == 1
     assert sorted(p.name for p in cache.iterdir()) == sorted([f"{used.key}.pdf", "b" * 64 + ".pdf", "notes.pdf"])
     assert (cache / f"{used.key}.pdf").stat().st_mtime == now, "a used PDF is marked as used now"
+
+
+def test_every_page_of_every_pdf_carries_the_license_address_in_words(site: Path) -> None:
+    """On paper a link is not an address: CC BY-NC-ND asks for the license's address with the work."""
+    address = CATALOG.credentials[0].source.license_url
+    for path in sorted((site / "pdf").glob("*.pdf")):
+        for number in range(1, len(PdfReader(path).pages) + 1):
+            text = subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            assert squeeze(address) in squeeze(text), f"{path.name} page {number}"
+    for credential in CATALOG.credentials:
+        guide = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+        assert f">{credential.source.license_url}</a>" in guide, "the guide page shows the address itself"

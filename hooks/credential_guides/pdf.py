@@ -181,7 +181,8 @@ def pdf_footer(credential: Credential) -> str:
     source = credential.source
     partner = f" with {source.partner.split('(')[-1].rstrip(')')}" if source.partner else ""
     revised = source.last_revised or "unknown"
-    return f"{credential.title} · {source.publisher}{partner} · {source.license} · Last revised {revised}"
+    license = f"{source.license}, {source.license_url}"
+    return f"{credential.title} · {source.publisher}{partner} · {license} · Last revised {revised}"
 
 
 def _guide_html(catalog: Catalog, credential: Credential, stack: Stack, settings: SiteSettings) -> Markup:
