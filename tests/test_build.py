@@ -231,3 +231,13 @@ def test_every_choice_in_the_shipped_data_is_whole() -> None:
     options = [o for credential in CATALOG.credentials for o in _all_options(credential.model_dump())]
     assert len(options) > 20
     assert [o for o in options if not o[:1].isupper() and not o[:1].isdigit()] == []
+
+
+def test_pages_for_district_staff_sit_under_one_labelled_entry_out_of_the_teachers_navigation(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    navigation = home[home.index('class="md-nav md-nav--primary"') : home.index('class="md-content"')]
+    assert "For district web staff" in navigation
+    assert "Host your own copy" not in navigation and "Editing the content" not in navigation
+    staff = (site / "district-staff" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../hosting/">Host your own copy</a>' in staff
+    assert 'href="../editing-content/">Editing the content</a>' in staff
