@@ -186,3 +186,32 @@ def test_a_printed_guide_is_the_guide_without_site_controls(served_site: str, pa
     expect(page.get_by_role("heading", name="Competency")).to_be_visible()
     expect(page.locator("table.cg-rubric").first).to_be_visible()
     expect(page.get_by_text("CC BY-NC-ND 4.0").first).to_be_visible()
+
+
+# What an educator types, and what must come first: artifact names, rubric and competency words.
+FIRST_RESULTS = [
+    ("survey", "Template: Artifact 1: Information-Gathering Survey"),
+    ("asset map", "Template: Artifact 2: Community Map and Analysis"),
+    ("action plan", "Template: Artifact 3: Action Plan"),
+    ("photo essay", "Template: Artifact 4: Photo Essay"),
+    ("needs assessment", "Template: Artifact 1: Needs Assessment"),
+    ("data report", "Template: Artifact 3: Completed Student Data Report"),
+    ("communication plan", "Template: Artifact 2: Communication Plan"),
+    ("presentation", "Template: Artifact 3: Presentation Materials"),
+    ("event feedback", "Template: Artifact 4: Feedback from the Event"),
+    ("goal setting", "Template: Artifact 1: Student Data and Goal-Setting Template"),
+    ("return rate", "Template: Artifact 1: Needs Assessment"),
+    ("culturally responsive", "Family Engagement as Access and Opportunities For All"),
+    ("family well-being", "Community Partnerships for Learning and Family Well-Being"),
+    ("multilingual", "Multilingual Learners"),
+]
+
+
+@pytest.mark.parametrize(("query", "first"), FIRST_RESULTS, ids=[q for q, _ in FIRST_RESULTS])
+def test_a_query_brings_the_right_credential_or_template_first(
+    served_site: str, page: Page, query: str, first: str
+) -> None:
+    page.goto(served_site + "/search/?q=" + query.replace(" ", "+"))
+    title = page.locator(".pagefind-ui__result-title").first
+    expect(title).to_be_visible(timeout=10_000)
+    expect(title).to_contain_text(first)
