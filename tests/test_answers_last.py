@@ -183,3 +183,28 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     wrong.write_text(json.dumps({"format": "credential-guides-answers", "schema": 2}), encoding="utf-8")
     page.locator("input[data-action=restore]").set_input_files(wrong)
     expect(page.locator(".cg-status")).to_contain_text("not a backup of answers from this site. Nothing was changed.")
+
+
+def test_the_catalog_shows_the_readers_own_progress_from_this_device_only(
+    served_site: str, context: BrowserContext
+) -> None:
+    page = context.new_page()
+    page.goto(served_site + "/")
+    expect(page.locator(".cg-progress")).to_have_count(0)
+    credential = "family-engagement-access-opportunities"
+    for template, values, checks in (
+        ("part-1-overview", {"question-1": "Started"}, {"check-1": True}),
+        ("action-plan", {"goal": "A goal"}, {}),
+        ("data-analysis", {}, {}),  # opened but empty: not started
+    ):
+        record = {"schema": 2, "credential": credential, "template": template, "values": values, "checks": checks}
+        page.evaluate(
+            "([key, record]) => localStorage.setItem(key, JSON.stringify(record))",
+            [f"credential-guides|/|{credential}|{template}", record],
+        )
+    page.reload()
+    progress = page.locator(f"a[data-cg-credential={credential}] + .cg-progress")
+    expect(progress).to_have_text(" · started on this device: answers in 2 of 6 templates, 1 self-check points ticked")
+    expect(page.locator(".cg-progress")).to_have_count(1)
+    page.goto(served_site + "/family-community-engagement/")
+    expect(page.locator(f"a[data-cg-credential={credential}] + .cg-progress")).to_contain_text("2 of 6 templates")

@@ -250,6 +250,7 @@ def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: Sit
         "settings": settings,
         "offline_zip_path": OFFLINE_ZIP_PATH,
         "for_print": False,
+        "template_count": lambda credential: len(fillables(credential)),
         "pdf_links": {},
         "pdf": None,
     }

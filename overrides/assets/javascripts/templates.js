@@ -935,7 +935,40 @@
     this.show();
   };
 
+  /* ---- the reader's own progress, beside each credential in the catalog --- */
+
+  function started(record) {
+    var values = record.values || {};
+    var checks = record.checks || {};
+    return Object.keys(checks).some(function (id) { return checks[id]; }) ||
+      Object.keys(values).some(function (name) {
+        var value = values[name];
+        return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
+      });
+  }
+
+  function showProgress(links) {
+    var byCredential = {};
+    storedRecords().forEach(function (record) {
+      if (!started(record)) return;
+      var progress = byCredential[record.credential] = byCredential[record.credential] || { templates: 0, checks: 0 };
+      progress.templates += 1;
+      progress.checks += Object.keys(record.checks || {}).filter(function (id) { return record.checks[id]; }).length;
+    });
+    Array.prototype.forEach.call(links, function (link) {
+      var progress = byCredential[link.dataset.cgCredential];
+      if (!progress) return;
+      var note = document.createElement("span");
+      note.className = "cg-progress";
+      note.textContent = " · started on this device: answers in " + progress.templates + " of " +
+        link.dataset.cgTemplates + " templates, " + progress.checks + " self-check points ticked";
+      link.insertAdjacentElement("afterend", note);
+    });
+  }
+
   function start() {
+    var links = document.querySelectorAll("a[data-cg-credential]");
+    if (links.length) showProgress(links);
     var form = document.querySelector("form.cg-template");
     if (form) new Template(form).start();
     var spec = document.getElementById("cg-summary-spec");
