@@ -204,7 +204,7 @@ def test_the_catalog_shows_the_readers_own_progress_from_this_device_only(
         )
     page.reload()
     progress = page.locator(f"a[data-cg-credential={credential}] + .cg-progress")
-    expect(progress).to_have_text(" · started on this device: answers in 2 of 6 templates, 1 self-check points ticked")
+    expect(progress).to_have_text(" · started on this device: answers in 2 of 6 templates, 1 self-check point ticked")
     expect(page.locator(".cg-progress")).to_have_count(1)
     page.goto(served_site + "/family-community-engagement/")
     expect(page.locator(f"a[data-cg-credential={credential}] + .cg-progress")).to_contain_text("2 of 6 templates")

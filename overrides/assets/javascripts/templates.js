@@ -961,7 +961,8 @@
       var note = document.createElement("span");
       note.className = "cg-progress";
       note.textContent = " · started on this device: answers in " + progress.templates + " of " +
-        link.dataset.cgTemplates + " templates, " + progress.checks + " self-check points ticked";
+        link.dataset.cgTemplates + " templates, " + progress.checks + " self-check " +
+        (progress.checks === 1 ? "point" : "points") + " ticked";
       link.insertAdjacentElement("afterend", note);
     });
   }
