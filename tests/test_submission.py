@@ -118,3 +118,33 @@ def test_the_vendored_docx_library_is_the_npm_package_unchanged() -> None:
     assert header.startswith(f"/* docx {package} (npm: docx, dist/index.iife.js)")
     assert "The MIT License (MIT)" in header
     assert code == (ROOT / "node_modules/docx/dist/index.iife.js").read_text(encoding="utf-8")
+
+
+def test_the_whole_submission_downloads_as_one_word_document_from_the_saved_answers(
+    minimal_site: str, page: Page, tmp_path: Path
+) -> None:
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-name").fill("Library")
+    page.locator("#f-rows-0-what").fill("Survey")
+    page.locator("#f-rows-0-date").fill("2026-04-02")
+    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
+    page.goto(minimal_site + "/sample-stack/sample-credential/templates/part-1-overview/")
+    page.locator("form.cg-template textarea").first.fill("Why I chose it.")
+    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
+
+    page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the whole submission as Word (.docx)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "sample-credential--submission.docx"
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in docx.Document(str(saved)).paragraphs]
+    assert paragraphs[0] == ("Heading 1", "Sample Credential: submission")
+    sections = [text for style, text in paragraphs if style == "Heading 2"]
+    assert sections[0] == "Part 1. Overview Questions" and sections[1] == "Artifact 1: An Artifact"
+    assert sections[-1] == "Part 3. Reflection"
+    body = [text for style, text in paragraphs if style == "Normal"]
+    assert "Why I chose it." in body and "Library" in body
+    assert "Row 1: What: Survey; Date: April 2, 2026" in body
+    questions = [text for style, text in paragraphs if style == "Heading 3"]
+    assert "2. A short answer" in questions and "7. A table" in questions

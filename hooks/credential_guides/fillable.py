@@ -14,6 +14,8 @@ from typing import Literal
 
 from .model import Artifact, Block, Credential, DescriptorList, Length, Questions, Template, TemplateField
 
+LINK_COLUMNS = (("link", "Link or file name"), ("note", "What it is"))
+"""The two columns of a ``links`` field: (id, label)."""
 OVERVIEW_ID = "part-1-overview"
 REFLECTION_ID = "part-3-reflection"
 RESERVED_IDS = frozenset({OVERVIEW_ID, REFLECTION_ID, "index"})

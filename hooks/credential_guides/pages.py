@@ -12,9 +12,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .fillable import Fillable, fillables
+from .fillable import LINK_COLUMNS, Fillable, fillables
 from .markdown_text import css_string, markdown, markdown_html, plain
-from .model import Catalog, Credential, Range, Stack
+from .model import Catalog, Column, Credential, Range, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
@@ -76,6 +76,9 @@ def environment() -> Environment:
     env.filters["md"] = markdown
     env.filters["markdown_html"] = markdown_html
     env.filters["css_string"] = css_string
+    env.globals["LINK_COLUMNS"] = [
+        {"id": cid, "label": label, "type": "text", "options": []} for cid, label in LINK_COLUMNS
+    ]
     return env
 
 
@@ -137,20 +140,24 @@ def handout_page(credential: Credential, fillable: Fillable) -> str:
 
 
 def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any]:
-    """What the summary page's script needs to judge each template's answers."""
+    """What the summary page's script needs to judge each template's answers and write them out."""
     return {
         "credential": credential.id,
+        "title": credential.title,
         "templates": [
             {
                 "id": item.id,
+                "title": item.title,
                 "words": _range(item.template.words),
                 "checks": item.check_count,
                 "fields": [
                     {
                         "id": field.id,
                         "type": field.type,
+                        "label": field.label,
                         "words": _range(field.words),
                         "minRows": field.row_range[0] if field.type in ("table", "links") else None,
+                        "columns": _columns(field.type, field.columns),
                     }
                     for field in item.template.fields
                     if field.type != "heading"
@@ -159,6 +166,14 @@ def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any
             for item in items
         ],
     }
+
+
+def _columns(field_type: str, columns: tuple[Column, ...]) -> list[list[str]] | None:
+    if field_type == "links":
+        return [list(column) for column in LINK_COLUMNS]
+    if field_type == "table":
+        return [[column.id, column.label] for column in columns]
+    return None
 
 
 def _range(value: Range | None) -> list[int] | None:

@@ -109,14 +109,7 @@
   }
 
   function download(name, data) {
-    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), name);
   }
 
   function answersPageLink(text) {
@@ -691,48 +684,91 @@
     });
   }
 
-  /* A Word document of the submission, made in this browser with the vendored docx library. */
-  Template.prototype.downloadWord = function () {
-    var self = this;
-    var work = this.submission();
+  /* A Word document made in this browser with the vendored docx library: a title, a subtitle, then
+     sections, each an optional heading and its parts (a heading, or a numbered question and answer). */
+  function wordDocument(work) {
     var ready = window.docx ? Promise.resolve() : loadScript(siteRoot() + "assets/javascripts/vendor/docx.iife.js");
-    ready.then(function () {
+    return ready.then(function () {
       var docx = window.docx;
       var children = [
         new docx.Paragraph({ text: work.title, heading: docx.HeadingLevel.HEADING_1 }),
-        new docx.Paragraph({ text: work.credential })
+        new docx.Paragraph({ text: work.subtitle })
       ];
-      work.parts.forEach(function (part) {
-        if (part.heading) {
-          children.push(new docx.Paragraph({ text: part.heading, heading: docx.HeadingLevel.HEADING_2 }));
-          return;
+      work.sections.forEach(function (section) {
+        if (section.heading) {
+          children.push(new docx.Paragraph({ text: section.heading, heading: docx.HeadingLevel.HEADING_2 }));
         }
-        children.push(new docx.Paragraph({ text: part.question, heading: docx.HeadingLevel.HEADING_3 }));
-        (part.answer || "(no answer yet)").split("\n").forEach(function (line) {
-          children.push(new docx.Paragraph({ text: line }));
+        section.parts.forEach(function (part) {
+          if (part.heading) {
+            children.push(new docx.Paragraph({ text: part.heading, heading: docx.HeadingLevel.HEADING_2 }));
+            return;
+          }
+          children.push(new docx.Paragraph({ text: part.question, heading: docx.HeadingLevel.HEADING_3 }));
+          (part.answer || "(no answer yet)").split("\n").forEach(function (line) {
+            children.push(new docx.Paragraph({ text: line }));
+          });
         });
       });
-      var document_ = new docx.Document({
+      return docx.Packer.toBlob(new docx.Document({
         creator: "Credential guides",
         title: work.title,
-        description: work.credential,
+        description: work.subtitle,
         sections: [{ children: children }]
-      });
-      return docx.Packer.toBlob(document_);
-    }).then(function (blob) {
-      var name = self.credential + "--" + self.template + ".docx";
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = name;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      }));
+    });
+  }
+
+  function saveBlob(blob, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  Template.prototype.downloadWord = function () {
+    var self = this;
+    var work = this.submission();
+    var name = this.credential + "--" + this.template + ".docx";
+    wordDocument({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then(function (blob) {
+      saveBlob(blob, name);
       self.say("Downloaded " + name + " with " + work.answered + " of " + work.questions + " answers.");
     }, function (error) {
       self.say("The Word document could not be made in this browser (" + error.message + "). Copy the answers as text instead.");
     });
   };
+
+  /* The same parts, from a stored record and the summary page's description of the template. */
+  function recordParts(template, record) {
+    var values = (record && record.values) || {};
+    var rows = (record && record.rows) || {};
+    function text(value) {
+      var trimmed = typeof value === "string" ? value.trim() : "";
+      return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? dateInWords(trimmed) : trimmed;
+    }
+    return template.fields.map(function (field, index) {
+      var value = values[field.id];
+      var answer;
+      if (field.type === "checklist") {
+        answer = (Array.isArray(value) ? value : []).map(function (item) { return "- " + item; }).join("\n");
+      } else if (field.columns) {
+        var lines = [];
+        for (var row = 0; row < (rows[field.id] || field.minRows || 0); row++) {
+          var cells = field.columns.map(function (column) {
+            var cell = text(values[field.id + "." + row + "." + column[0]]);
+            return cell ? column[1] + ": " + cell : "";
+          }).filter(Boolean);
+          if (cells.length) lines.push("Row " + (row + 1) + ": " + cells.join("; "));
+        }
+        answer = lines.join("\n");
+      } else {
+        answer = text(value);
+      }
+      return { question: (index + 1) + ". " + field.label, answer: answer };
+    });
+  }
 
   function copyText(text) {
     if (window.navigator.clipboard && window.isSecureContext) return window.navigator.clipboard.writeText(text);
@@ -825,6 +861,25 @@
     var spec = JSON.parse(specElement.textContent);
     var table = specElement.parentElement.querySelector("table");
     if (!table) return;
+    var whole = document.getElementById("cg-whole-submission");
+    if (whole) {
+      whole.hidden = false;
+      var status = whole.querySelector(".cg-status");
+      whole.querySelector("button").addEventListener("click", function () {
+        var sections = spec.templates.map(function (template) {
+          return { heading: template.title, parts: recordParts(template, readStored(spec.credential, template.id)) };
+        });
+        var name = spec.credential + "--submission.docx";
+        wordDocument({ title: spec.title + ": submission", subtitle: spec.title, sections: sections }).then(function (blob) {
+          saveBlob(blob, name);
+          status.hidden = false;
+          status.textContent = "Downloaded " + name + " with the answers of every template.";
+        }, function (error) {
+          status.hidden = false;
+          status.textContent = "The Word document could not be made in this browser (" + error.message + ").";
+        });
+      });
+    }
     var rows = table.querySelectorAll("tbody tr");
     spec.templates.forEach(function (template, index) {
       var row = rows[index];
