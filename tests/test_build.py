@@ -82,11 +82,16 @@ def test_stack_page_lists_all_topics_in_order(site: Path) -> None:
     assert "3 of 8 topics are included" in text
 
 
-def test_credentialing_pages(site: Path) -> None:
+def test_credentialing_pages_state_nafsces_facts_in_our_words_and_never_speak_as_nafsce(site: Path) -> None:
     about = visible_text(page_html(site, "about.md"))
-    for item in CATALOG.credentialing.faq.items:
-        assert item.question in about
-    assert "NEA awards 15 seat hours as credit toward PD" in about
+    facts = CATALOG.credentialing.micro_credential
+    assert f"NEA awards {facts.seat_hours} seat hours of professional-development credit" in about
+    assert "costs nothing for NEA members and $75 for others" in about
+    assert "no degree is needed" in about
+    assert "written in this site's own words" in about
+    assert "NAFSCE takes suggestions for its list of professional learning at edprep@nafsce.org" in about
+    for speaking_as_nafsce in ("contact us", "We at NAFSCE", "Below we highlight", "Watch the recording below"):
+        assert speaking_as_nafsce not in about, speaking_as_nafsce
     more = visible_text(page_html(site, "professional-learning.md"))
     for offering in CATALOG.credentialing.professional_learning:
         assert offering.name in more

@@ -392,34 +392,33 @@ class Credential(Model):
 # --- credentialing page (NAFSCE) ---------------------------------------------
 
 
-class Heading(Model):
-    heading: Text
-    text: Markdown
+# The NAFSCE page has no open license: the site keeps its facts, written in the project's own
+# words, as data; the page shows them attributed to NAFSCE and never speaks as NAFSCE.
 
 
 class Webinar(Model):
+    date: Text
+    host: Text
     recording_url: Text | None
-    text: Markdown
-    points: tuple[Markdown, ...]
+    covers: tuple[Markdown, ...]
+
+
+class Cost(Model):
+    materials: Literal["free"]
+    assessment_members_usd: Annotated[Number, Field(ge=0)]
+    assessment_others_usd: Annotated[Number, Field(ge=0)]
 
 
 class MicroCredential(Model):
-    heading: Text
     stack: StackId
-    description: Markdown
-    after_topics: Markdown
-    webinar: Webinar
-
-
-class FaqItem(Model):
-    id: Slug
-    question: Text
-    answer: Markdown
-
-
-class Faq(Model):
-    heading: Text
-    items: Annotated[tuple[FaqItem, ...], Field(min_length=1)]
+    developed_by: Text
+    summary: Markdown
+    who_may_apply: Markdown
+    degree_required: bool
+    cost: Cost
+    seat_hours: Annotated[Number, Field(ge=1)]
+    state_recognition: Markdown
+    webinar: Webinar | None = None
 
 
 class ProfessionalLearning(Model):
@@ -440,10 +439,10 @@ class PageSource(Model):
 
 class Credentialing(Model):
     source: PageSource
-    introduction: tuple[Markdown, ...]
-    core_competencies: Heading
+    summary: tuple[Markdown, ...]
+    suggestions_email: Text | None = None
+    """Where the source's publisher takes suggestions for its list (a fact about them, not our contact)."""
     micro_credential: MicroCredential
-    faq: Faq
     professional_learning: tuple[ProfessionalLearning, ...]
 
 
