@@ -30,3 +30,28 @@ def test_every_guide_is_reproduced(site: Path) -> None:
     assert len(scores) == 4, result.stdout + result.stderr
     assert all(score >= MINIMUM for score in scores.values()), result.stdout
     assert result.returncode == 0, result.stdout
+
+
+SEEDS = SHARED / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
+def test_every_part_heading_is_printed_as_its_guide_prints_it(site: Path) -> None:
+    """Case and punctuation included: 'Part 3 Reflection' in three guides, 'Part 3. Reflection' in one."""
+    from conftest import ROOT
+    from credential_guides.catalog import load_catalog
+
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("00[0-3]_*.txt"))]
+    for credential in load_catalog(ROOT / "credentials_data").credentials:
+        seed = next(text for text in seeds if credential.key_method[:60] in " ".join(text.split()))
+        submission = credential.submission
+        headings = [
+            submission.overview.heading,
+            submission.artifacts_heading,
+            submission.rubric_heading,
+            submission.reflection.heading,
+        ]
+        page = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+        for heading in headings:
+            assert re.search(rf"^\s*{re.escape(heading)}\s*$", seed, re.M), f"{credential.id}: {heading!r}"
+            assert f">{heading}</h3>" in page or f">{heading}<a" in page, f"{credential.id}: {heading!r}"

@@ -339,6 +339,8 @@ class Artifact(Model):
 
 
 class Questions(Model):
+    heading: Text
+    """As the guide prints it: 'Part 3 Reflection' in some guides, 'Part 3. Reflection' in others."""
     instructions: tuple[Block, ...] = ()
     words: Range
     question_list: Literal["numbered", "bulleted"] = "numbered"
@@ -350,6 +352,8 @@ class Submission(Model):
     heading: Text = "Submission Guidelines & Evaluation Criteria"
     rule: Markdown
     overview: Questions
+    artifacts_heading: Text
+    rubric_heading: Text
     artifacts_intro: tuple[Block, ...] = ()
     artifacts: Annotated[tuple[Artifact, ...], Field(min_length=1)]
     reflection: Questions
