@@ -55,3 +55,39 @@ def test_every_part_heading_is_printed_as_its_guide_prints_it(site: Path) -> Non
         for heading in headings:
             assert re.search(rf"^\s*{re.escape(heading)}\s*$", seed, re.M), f"{credential.id}: {heading!r}"
             assert f">{heading}</h3>" in page or f">{heading}<a" in page, f"{credential.id}: {heading!r}"
+
+
+def _range_line(range_: object, unit: str, printed: str | None) -> str:
+    return printed or f"({range_.min}–{range_.max} {unit})"  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
+def test_every_word_range_is_printed_as_and_where_its_guide_prints_it(site: Path) -> None:
+    """'(500–750 Words)', '200-400 words'; and before or after the instructions, as in the guide."""
+    from conftest import ROOT
+    from credential_guides.catalog import load_catalog
+
+    seeds = [" ".join(path.read_text(encoding="utf-8").split()) for path in sorted(SEEDS.glob("00[0-3]_*.txt"))]
+    for credential in load_catalog(ROOT / "credentials_data").credentials:
+        seed = next(text for text in seeds if credential.key_method[:60] in text)
+        page = " ".join(
+            re.sub(
+                r"<[^>]+>", " ", (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+            ).split()
+        )
+        submission = credential.submission
+        for part in (submission.overview, submission.reflection):
+            line = _range_line(part.words, "words", part.words_printed)
+            heading = seed.index(part.heading)
+            assert line in seed[heading:], f"{credential.id}: {line!r}"
+            first = str(part.instructions[0]).split()[0:6] if part.instructions else None
+            if first:
+                words = " ".join(first)
+                in_seed = seed.index(line, heading) < seed.index(words, heading)
+                page_heading = page.index(part.heading)
+                in_page = page.index(line, page_heading) < page.index(words, page_heading)
+                assert in_seed == in_page, f"{credential.id}: {line!r} and the instructions are in another order"
+        for artifact in submission.artifacts:
+            if artifact.length:
+                line = _range_line(artifact.length, artifact.length.unit, artifact.length.printed)
+                assert line in seed and line in page, f"{credential.id}: {line!r}"

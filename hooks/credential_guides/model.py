@@ -210,6 +210,8 @@ class Range(Model):
 
 class Length(Range):
     unit: Literal["words", "minutes"]
+    printed: Text | None = None
+    """The line as the guide prints it when that differs from '(500–750 words)': '(500–750 Words)'."""
 
 
 class DescriptorList(Model):
@@ -343,6 +345,10 @@ class Questions(Model):
     """As the guide prints it: 'Part 3 Reflection' in some guides, 'Part 3. Reflection' in others."""
     instructions: tuple[Block, ...] = ()
     words: Range
+    words_printed: Text | None = None
+    """The word-range line as the guide prints it, when that differs from '(200–400 words)': '200-400 words'."""
+    words_after_instructions: bool = False
+    """Whether the guide prints the word range after its instructions rather than before them."""
     question_list: Literal["numbered", "bulleted"] = "numbered"
     questions: Annotated[tuple[Markdown, ...], Field(min_length=1)]
     passing: Markdown
