@@ -91,3 +91,27 @@ def test_every_word_range_is_printed_as_and_where_its_guide_prints_it(site: Path
             if artifact.length:
                 line = _range_line(artifact.length, artifact.length.unit, artifact.length.printed)
                 assert line in seed and line in page, f"{credential.id}: {line!r}"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
+def test_every_citation_is_worded_as_its_guide_prints_it() -> None:
+    """A shared citation keeps each guide's own wording ('NNPS Research' in one, 'NNPS research' in another)."""
+    from conftest import ROOT
+    from credential_guides.catalog import load_catalog
+
+    catalog = load_catalog(ROOT / "credentials_data")
+    seeds = [
+        " ".join(re.sub(r"[*_]", "", path.read_text(encoding="utf-8")).split())
+        for path in sorted(SEEDS.glob("00[0-3]_*.txt"))
+    ]
+    checked = 0
+    for credential in catalog.credentials:
+        seed = next(text for text in seeds if re.sub(r"[*_]", "", credential.key_method)[:60] in text)
+        for ref in credential.research:
+            text = ref if isinstance(ref, str) else ref.text
+            if isinstance(ref, str):
+                text = catalog.citations[ref].text
+            words = " ".join(re.sub(r"[*_]", "", text).split())
+            assert words in seed, f"{credential.id}: {words[:80]!r}…"
+            checked += 1
+    assert checked >= 10

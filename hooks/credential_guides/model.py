@@ -370,6 +370,31 @@ class ResourceGroup(Model):
     resources: Annotated[tuple[ResourceId, ...], Field(min_length=1)]
 
 
+class CitationAsPrinted(Model):
+    """A shared citation in the wording of a guide that prints it differently ('NNPS Research')."""
+
+    citation: CitationId
+    text: Markdown
+
+
+def _citation_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "id"
+    if isinstance(value, (dict, CitationAsPrinted)):
+        return "as_printed"
+    return None
+
+
+CitationRef = Annotated[
+    Annotated[CitationId, Tag("id")] | Annotated[CitationAsPrinted, Tag("as_printed")],
+    Discriminator(
+        _citation_kind,
+        custom_error_type="citation",
+        custom_error_message="expected a citation id, or citation: and text: for this guide's own wording",
+    ),
+]
+
+
 class Credential(Model):
     id: Slug
     title: Text
@@ -380,7 +405,7 @@ class Credential(Model):
     competency: Markdown
     key_method: Markdown
     method_components: Annotated[tuple[Section, ...], Field(min_length=1)]
-    research: tuple[CitationId, ...] = ()
+    research: tuple[CitationRef, ...] = ()
     resources: tuple[ResourceGroup, ...] = ()
     submission: Submission
 
