@@ -306,3 +306,13 @@ def test_every_page_of_every_pdf_carries_the_license_address_in_words(site: Path
     for credential in CATALOG.credentials:
         guide = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
         assert f">{credential.source.license_url}</a>" in guide, "the guide page shows the address itself"
+
+
+def test_the_guide_pdf_carries_the_notes_its_web_page_carries(site: Path) -> None:
+    """The web guide and its PDF come from one context: a note on one is on the other."""
+    note = "Titles shown without a link had no address in the copy this site was built from."
+    for credential in CATALOG.credentials:
+        web = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+        printed = squeeze(pdftotext(site / pdf_links_for(credential).guide))
+        assert (note in web) == (squeeze(note) in printed), credential.id
+    assert any(note in (site / c.stack / c.id / "index.html").read_text(encoding="utf-8") for c in CATALOG.credentials)

@@ -290,8 +290,7 @@ def _credential_pages(
         "stack_page": stack_page(stack),
         "pdf": pdf,
     }
-    missing = any(catalog.resources[r].url is None for group in credential.resources for r in group.resources)
-    guide_text = render("guide.md.j2", guide, credential=credential, stack=stack, missing_addresses=missing, **links)
+    guide_text = render("guide.md.j2", guide, **guide_context(catalog, credential), **links)
     spec = summary_spec(credential, items)
     summary_text = render("summary.md.j2", summary, credential=credential, fillables=items, spec=spec, **links)
     pages = [SitePage(guide, credential.title, guide_text), SitePage(summary, "Templates", summary_text)]
@@ -313,6 +312,17 @@ def _credential_pages(
 def handout_title(fillable: Fillable) -> str:
     assert fillable.template.handout
     return f"Handout: {fillable.template.handout.title}"
+
+
+def guide_context(catalog: Catalog, credential: Credential) -> dict[str, Any]:
+    """What a guide's page and its PDF both say, from one place: so that the two cannot drift apart."""
+    return {
+        "credential": credential,
+        "stack": catalog.stack(credential.stack),
+        "missing_addresses": any(
+            catalog.resources[r].url is None for group in credential.resources for r in group.resources
+        ),
+    }
 
 
 def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:

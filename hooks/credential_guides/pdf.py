@@ -28,8 +28,8 @@ from markupsafe import Markup
 
 from .fillable import fillables
 from .markdown_text import markdown_html
-from .model import Catalog, Credential, Stack
-from .pages import environment, pdf_links_for, render_markdown
+from .model import Catalog, Credential
+from .pages import environment, guide_context, pdf_links_for, render_markdown
 from .settings import SiteSettings
 
 PDF_ENV = "CG_PDF"
@@ -125,7 +125,7 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
             "resources": catalog.resources,
             "citations": catalog.citations,
         }
-        guide_html = _guide_html(catalog, credential, stack, settings)
+        guide_html = _guide_html(catalog, credential, settings)
         jobs.append(
             PdfJob(
                 guide_pdf(credential),
@@ -185,15 +185,13 @@ def pdf_footer(credential: Credential) -> str:
     return f"{credential.title} · {source.publisher}{partner} · {license} · Last revised {revised}"
 
 
-def _guide_html(catalog: Catalog, credential: Credential, stack: Stack, settings: SiteSettings) -> Markup:
+def _guide_html(catalog: Catalog, credential: Credential, settings: SiteSettings) -> Markup:
     text = render_markdown(
         "guide.md.j2",
         "guide.md",
         catalog,
         settings,
-        credential=credential,
-        stack=stack,
-        missing_addresses=False,
+        **guide_context(catalog, credential),
         for_print=True,
         guide_page="guide.md",
         summary_page="",
