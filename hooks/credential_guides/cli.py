@@ -3,6 +3,7 @@
 credential-guides validate [DATA_DIR]   every error of every file, in file:line form
 credential-guides new ID --stack STACK [--topic N] [--title TITLE]
 credential-guides schema                regenerate the JSON Schemas editors use
+credential-guides render DIR            the site as a plain MkDocs project (no hooks) in DIR
 """
 
 from __future__ import annotations
@@ -32,14 +33,33 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--project", type=Path, default=Path("."))
     schema = commands.add_parser("schema", help="regenerate the JSON Schema files from the model")
     schema.add_argument("--project", type=Path, default=Path("."))
+    render = commands.add_parser("render", help="write the site as a plain MkDocs project (no hooks) into a folder")
+    render.add_argument("dest", type=Path, help="the folder to write (replaced if it exists)")
+    render.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args(argv)
 
     if args.command == "validate":
         return _validate(args.project)
     if args.command == "new":
         return _new(args.project, args.id, args.stack, args.topic, args.title)
+    if args.command == "render":
+        return _render(args.project, args.dest)
     for path in write_schemas(args.project):
         print(f"wrote {path}")
+    return 0
+
+
+def _render(project: Path, dest: Path) -> int:
+    from mkdocs.exceptions import PluginError
+
+    from .render_dir import render_project
+
+    try:
+        pages = render_project(project, dest)
+    except PluginError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"wrote {len(pages)} pages and mkdocs.yml to {dest}: build it with `mkdocs build -f {dest / 'mkdocs.yml'}`")
     return 0
 
 
