@@ -211,13 +211,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = strip_indentation(valid_material_markup(output))
     if _search and page.file.src_uri != SEARCH_PAGE:
         _search[0].add(page.url, output)
-    return with_content_security_policy(output, webassembly=page.file.src_uri == SEARCH_PAGE)
+    return with_content_security_policy(
+        output, webassembly=page.file.src_uri == SEARCH_PAGE, local_files=not _state["pagefind"]
+    )
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page, which MkDocs renders as a template rather than a page."""
     if template_name.endswith(".html"):
-        return with_content_security_policy(strip_indentation(valid_material_markup(output_content)))
+        return with_content_security_policy(
+            strip_indentation(valid_material_markup(output_content)), local_files=not _state["pagefind"]
+        )
     return output_content
 
 

@@ -83,3 +83,17 @@ def test_the_browser_blocks_an_inline_script_and_a_foreign_request(served_site: 
     del CSP_VIOLATIONS[before:]  # expected here; any other test reporting one fails
     assert any("script-src-elem blocked inline" in v for v in reported), reported
     assert any("connect-src blocked https://example.org/collect" in v for v in reported), reported
+
+
+def test_the_offline_copy_also_allows_its_own_files_and_the_website_does_not(site: Path, tmp_path: Path) -> None:
+    """Opened from file://, Firefox gives every file its own origin: 'self' alone would block the copy's scripts."""
+    import zipfile
+
+    with zipfile.ZipFile(site / "downloads" / "credential-guides-offline.zip") as zipped:
+        offline = zipped.read("credential-guides/index.html").decode("utf-8")
+    offline_policy = directives(CSP_META.search(offline).group(1))  # type: ignore[union-attr]
+    assert offline_policy["default-src"] == ["'self'", "file:"]
+    assert offline_policy["script-src"][:2] == ["'self'", "file:"]
+    assert offline_policy["form-action"] == ["'none'"]
+    web_policy = directives(CSP_META.search((site / "index.html").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
+    assert "file:" not in web_policy["default-src"] and "file:" not in web_policy["script-src"]

@@ -25,28 +25,34 @@ _SCRIPT_TYPE = re.compile(r"""\stype=["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-def with_content_security_policy(html: str, *, webassembly: bool = False) -> str:
-    """``html`` with a CSP meta tag first in its head; ``webassembly`` for the page that runs Pagefind."""
+def with_content_security_policy(html: str, *, webassembly: bool = False, local_files: bool = False) -> str:
+    """``html`` with a CSP meta tag first in its head; ``webassembly`` for the page that runs Pagefind,
+    ``local_files`` for the offline copy (see ``policy_for``)."""
     match = _HEAD_START.search(html)
     if not match:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, webassembly=webassembly)}">'
+    policy = policy_for(html, webassembly=webassembly, local_files=local_files)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return f"{html[: match.end()]}\n{meta}{html[match.end() :]}"
 
 
-def policy_for(html: str, *, webassembly: bool = False) -> str:
+def policy_for(html: str, *, webassembly: bool = False, local_files: bool = False) -> str:
+    """The policy for ``html``. ``local_files``: the offline copy, opened from ``file://``, where some
+    browsers (Firefox) give every file its own origin, so 'self' would not cover the copy's other files;
+    ``file:`` does, and still lets nothing reach the network."""
     scripts = [body for attributes, body in _INLINE_SCRIPT.findall(html) if _executable(attributes)]
     styles = _STYLE_ELEMENT.findall(html)
     style_attributes = [html_lib.unescape(double or single) for double, single in _STYLE_ATTRIBUTE.findall(html)]
-    script_src = ["'self'", *(["'wasm-unsafe-eval'"] if webassembly else []), *_hashes(scripts)]
-    style_src = ["'self'", *_hashes(styles)]
+    own = ["'self'", "file:"] if local_files else ["'self'"]
+    script_src = [*own, *(["'wasm-unsafe-eval'"] if webassembly else []), *_hashes(scripts)]
+    style_src = [*own, *_hashes(styles)]
     if style_attributes:
         style_src += ["'unsafe-hashes'", *_hashes(style_attributes)]
     directives = [
-        "default-src 'self'",
+        f"default-src {' '.join(own)}",
         f"script-src {' '.join(script_src)}",
         f"style-src {' '.join(style_src)}",
-        "img-src 'self' data:",
+        f"img-src {' '.join(own)} data:",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
