@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
 import os
 import re
 import resource
@@ -39,8 +38,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -92,69 +89,18 @@ def run_build(project: Path, site: Path, **environment: str) -> Build:
 
 
 def plain_project(project: Path, dest: Path) -> Path:
-    """The same site as plain MkDocs: the hooks' generated pages written out, no hooks.
-
-    The hooks are run through MkDocs' own plugin events to collect exactly what
-    they generate (pages, navigation, settings applied to the configuration).
-    """
-    script = f"""
-import json, os, sys
-from pathlib import Path
-os.chdir({str(project)!r})
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-config = load_config("mkdocs.yml")
-config.plugins.on_startup(command="build", dirty=False)
-config = config.plugins.run_event("config", config)
-files = config.plugins.run_event("files", get_files(config), config=config)
-# Pages whose HTML blocks (forms) the hook puts in after Markdown: plain MkDocs gets them inline.
-blocks = next((m._html_blocks for m in list(sys.modules.values()) if hasattr(m, "_html_blocks")), {{}})
-out = Path({str(dest)!r}) / "docs"
-for f in files:
-    if f.generated_by is None and not f.is_documentation_page():
-        continue
-    target = out / f.src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if f.src_uri in blocks:
-        content = blocks[f.src_uri].assembled_markdown().encode("utf-8")
-    else:
-        content = f.content_bytes if f.generated_by else Path(f.abs_src_path).read_bytes()
-    target.write_bytes(content)
-theme = {{k: v for k, v in config.theme.items() if k in ("palette", "logo", "favicon")}}
-json.dump({{"nav": config.nav, "site_name": config.site_name, "copyright": config.copyright,
-           "extra": dict(config.extra), "theme": theme}}, sys.stdout)
-"""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    """The same site as plain MkDocs: the hooks' generated pages written out, no hooks
+    (``credential-guides render``, which runs the hooks through MkDocs' own events)."""
+    command = "from credential_guides.cli import main; raise SystemExit(main())"
+    result = subprocess.run(
+        [sys.executable, "-c", command, "render", str(dest), "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise SystemExit(f"could not collect the generated pages:\n{result.stderr[-3000:]}")
-    generated = json.loads(result.stdout)
-    config = _read_mkdocs_yml(project / "mkdocs.yml")
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["nav"] = generated["nav"]
-    config["site_name"] = generated["site_name"]
-    config["copyright"] = generated["copyright"]
-    config["extra"] = generated["extra"]
-    config["theme"] = {**config["theme"], **generated["theme"]}
-    config["theme"]["custom_dir"] = str(project / config["theme"]["custom_dir"])
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest
-
-
-def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` with each ``!ENV [NAME, default]`` taken as it resolves in a plain build."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        values: list[Any] = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
-        return next((os.environ[str(v)] for v in values[:-1] if str(v) in os.environ), values[-1])
-
-    Loader.add_constructor("!ENV", env)
-    loaded: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    return loaded
 
 
 def page_sizes(site: Path) -> tuple[int, float, float, str, float]:
