@@ -29,17 +29,24 @@ def squeeze(text: str) -> str:
     return re.sub(r"[\s\u00ad-]+", "", text.replace("’", "'"))
 
 
-def pdftotext(path: Path, footer: str = "") -> str:
-    """The text of every page in reading order, without the running header and footer."""
-    pages = []
-    footer_text = squeeze(footer)
-    for number in range(1, len(PdfReader(path).pages) + 1):
-        page = subprocess.run(
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, as pdftotext reads it, running header and footer included."""
+    return [
+        subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
+        for number in range(1, len(PdfReader(path).pages) + 1)
+    ]
+
+
+def pdftotext(path: Path, footer: str = "") -> str:
+    """The text of every page in reading order, without the running header and footer."""
+    pages = []
+    footer_text = squeeze(footer)
+    for page in page_texts(path):
         lines = [line for line in page.splitlines() if line.strip()][1:]  # the running header
         lines = [
             line
@@ -295,13 +302,7 @@ def test_every_page_of_every_pdf_carries_the_license_address_in_words(site: Path
     """On paper a link is not an address: CC BY-NC-ND asks for the license's address with the work."""
     address = CATALOG.credentials[0].source.license_url
     for path in sorted((site / "pdf").glob("*.pdf")):
-        for number in range(1, len(PdfReader(path).pages) + 1):
-            text = subprocess.run(
-                ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
+        for number, text in enumerate(page_texts(path), start=1):
             assert squeeze(address) in squeeze(text), f"{path.name} page {number}"
     for credential in CATALOG.credentials:
         guide = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")

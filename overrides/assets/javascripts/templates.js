@@ -486,14 +486,25 @@
     this.say("Answers exported as " + name + ".");
   };
 
-  Template.prototype.importAnswers = function (file) {
-    var self = this;
+  /* A chosen file's JSON, or undefined when it is not JSON. */
+  function readJson(file, done) {
     var reader = new FileReader();
     reader.onload = function () {
       var data;
       try {
         data = JSON.parse(reader.result);
       } catch (error) {
+        data = undefined;
+      }
+      done(data);
+    };
+    reader.readAsText(file);
+  }
+
+  Template.prototype.importAnswers = function (file) {
+    var self = this;
+    readJson(file, function (data) {
+      if (data === undefined) {
         self.say("That file is not an answers export (it is not JSON). Nothing was changed.");
         return;
       }
@@ -512,8 +523,7 @@
       self.showOrphans();
       self.save();
       self.say("Answers imported from " + file.name + ".");
-    };
-    reader.readAsText(file);
+    });
   };
 
   Template.prototype.clear = function () {
@@ -946,14 +956,7 @@
 
   Backup.prototype.restore = function (file) {
     var self = this;
-    var reader = new FileReader();
-    reader.onload = function () {
-      var data;
-      try {
-        data = JSON.parse(reader.result);
-      } catch (error) {
-        data = null;
-      }
+    readJson(file, function (data) {
       if (!data || data.format !== BACKUP_FORMAT || !Array.isArray(data.records)) {
         self.say("That file is not a backup of answers from this site. Nothing was changed.");
         return;
@@ -972,8 +975,7 @@
       });
       self.say("The answers to " + templates(records.length) + " were restored from " + file.name + ".");
       self.show();
-    };
-    reader.readAsText(file);
+    });
   };
 
   Backup.prototype.start = function () {
