@@ -37,6 +37,7 @@ KEPT_KEYS = frozenset(
         "topic",
         "type",
         "unit",
+        "kind",
         "research",
         "resources",
         "question_list",

@@ -21,12 +21,22 @@ from typing import TYPE_CHECKING, Any
 for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith("credential_guides.")]:
     del sys.modules[_name]
 
+from material.plugins.tags.structure.tag import Tag
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
+from credential_guides.catalog_filter import (
+    FILTER_ANCHOR,
+    INDEX_FILE,
+    catalog_index,
+    guide_tags,
+    index_script,
+    tag_queries,
+)
 from credential_guides.csp import with_content_security_policy
 from credential_guides.errors import DataErrors
+from credential_guides.fillable import fillables
 from credential_guides.html_size import strip_indentation
 from credential_guides.material_markup import valid_material_markup
 from credential_guides.model import Credential
@@ -127,12 +137,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The website is searched with Pagefind; the offline copy with Material's search (see search_index.py).
     _state["pagefind"] = not offline
     config.extra["cg_search"] = SEARCH_PAGE.removesuffix(".md") + "/" if not offline else None
+    _use_tags(config, tag_queries(project.catalog))
     _guides.clear()
     _guides.update({guide_page(c): c for c in project.catalog.credentials})
     _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"], search_page=_state["pagefind"])
     config.nav = navigation(_pages, project.catalog, extra=config.nav)
     log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
     return config
+
+
+def _use_tags(config: MkDocsConfig, queries: dict[str, str]) -> None:
+    """Material's tags plugin accepts only the data's tags; each links to the catalog filtered by it."""
+    plugin = config.plugins.get("material/tags")
+    if plugin is not None:
+        allowed = plugin.config.tags_allowed  # the plugin's own set, which it checks pages against
+        allowed.clear()
+        allowed.update(Tag(name) for name in queries)
+        order = {name: index for index, name in enumerate(queries)}
+        plugin.config.tags_sort_by = lambda tag: order.get(
+            tag.name, len(order)
+        )  # stack first, then kinds in the registry order
+    home = "" if config.use_directory_urls else "index.html"
+    config.extra["cg_tags"] = {name: f"{home}?{query}#{FILTER_ANCHOR}" for name, query in queries.items()}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -185,6 +211,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.html:
             _html_blocks[page.src_uri] = page
     _pages.clear()  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
+    catalog = _state["project"].catalog
+    counts = {credential.id: len(fillables(credential)) for credential in catalog.credentials}
+    suffix = "" if config.use_directory_urls else "index.html"
+    files.append(File.generated(config, INDEX_FILE, content=index_script(catalog_index(catalog, counts, suffix))))
     if _state["pdfs"]:
         # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
         for path in pdf_paths(_state["project"].catalog):
@@ -198,7 +228,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     catalog = _state["project"].catalog
     credential = _guides.get(page.file.src_uri)
     if credential is not None:
-        html += embedded(achievement(credential, catalog.stack(credential.stack), config.site_url or None))
+        tags = guide_tags(catalog, credential)
+        html += embedded(achievement(credential, catalog.stack(credential.stack), config.site_url or None, tags))
     return html
 
 
@@ -267,7 +298,7 @@ def _write_records(config: MkDocsConfig, site_dir: Path) -> None:
         folder = site_dir / record_path(credential, "")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / RECORD_FILE).write_text(to_json(credential_record(credential)), encoding="utf-8")
-        badge = achievement(credential, catalog.stack(credential.stack), address)
+        badge = achievement(credential, catalog.stack(credential.stack), address, guide_tags(catalog, credential))
         (folder / ACHIEVEMENT_FILE).write_text(to_json(badge), encoding="utf-8")
 
 

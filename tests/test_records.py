@@ -51,7 +51,8 @@ def test_an_achievement_says_what_the_guide_says(site: Path, credential: Any) ->
     assert badge["type"] == ["Achievement"] and badge["achievementType"] == "MicroCredential"
     assert badge["name"] == credential.title and badge["description"] == credential.competency
     assert badge["creator"]["name"] == credential.source.publisher
-    assert badge["tag"] == [stack.title] and badge["inLanguage"] == "en"
+    kinds = [CATALOG.artifact_kinds[a.kind].label for a in credential.submission.artifacts]
+    assert badge["tag"] == [stack.title, *dict.fromkeys(kinds)] and badge["inLanguage"] == "en"
     narrative = badge["criteria"]["narrative"]
     assert credential.submission.rule in narrative
     for question in credential.submission.overview.questions + credential.submission.reflection.questions:

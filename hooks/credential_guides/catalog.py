@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 from .errors import DataError, DataErrors
 from .fillable import RESERVED_IDS
-from .model import Catalog, Citation, Credential, Credentialing, Resource, Stack
+from .model import ArtifactKind, Catalog, Citation, Credential, Credentialing, Resource, Stack
 from .strict_yaml import Loc, YamlDocument, format_loc, read_yaml
 from .validation import validate_document
 
@@ -49,6 +49,7 @@ class _Reader:
         self.display_root = display_root
         self.errors: list[DataError] = []
         self.context: dict[str, Any] = {}
+        self.registries: dict[str, _Loaded] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -83,6 +84,7 @@ class _Reader:
                 self.errors.append(loaded.error((index, "id"), f"expected a unique id, found {entry.id!r} again"))
             by_id[entry.id] = entry
         self.context[kind] = by_id
+        self.registries[kind] = loaded
         return by_id
 
 
@@ -107,6 +109,8 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
     stacks = reader.registry(registries / "stacks.yml", "stack", Stack)
     resources = reader.registry(registries / "resources.yml", "resource", Resource)
     citations = reader.registry(registries / "citations.yml", "citation", Citation)
+    kinds = reader.registry(registries / "artifact_kinds.yml", "artifact kind", ArtifactKind)
+    reader.errors.extend(_check_tag_labels(reader.registries.get("artifact kind"), kinds, stacks))
     credentialing = reader.load(registries / "credentialing.yml", Credentialing)
 
     files = credential_files(data_dir)
@@ -122,6 +126,7 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
     if reader.errors:
         raise DataErrors(reader.errors)
     assert stacks is not None and resources is not None and citations is not None and credentialing is not None
+    assert kinds is not None
     stack_order = {stack_id: index for index, stack_id in enumerate(stacks)}
     ordered = sorted(
         (loaded.value for loaded in credentials),
@@ -131,6 +136,7 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
         stacks=tuple(stacks.values()),
         resources=resources,
         citations=citations,
+        artifact_kinds=kinds,
         credentials=tuple(ordered),
         credentialing=credentialing.value,
     )
@@ -160,6 +166,21 @@ def _check_credential(loaded: _Loaded, stacks: dict[str, Stack] | None) -> Itera
             yield loaded.error(
                 loc, f"expected the levels of stack {stack.id!r} in order, {list(stack.levels)}, found {found}"
             )
+
+
+def _check_tag_labels(
+    loaded: _Loaded | None, kinds: dict[str, ArtifactKind] | None, stacks: dict[str, Stack] | None
+) -> Iterator[DataError]:
+    """Pages are tagged with kind labels and stack titles, so no two of them may read the same."""
+    if loaded is None or not kinds:
+        return
+    taken = {stack.title.casefold(): f"the title of stack {stack.id!r}" for stack in (stacks or {}).values()}
+    for index, kind in enumerate(loaded.value):
+        key = kind.label.casefold()
+        if key in taken:
+            message = f"expected a label no other tag has, found {kind.label!r}, already {taken[key]}"
+            yield loaded.error((index, "label"), message)
+        taken.setdefault(key, f"the label of artifact kind {kind.id!r}")
 
 
 def _check_unique_topics(credentials: list[_Loaded]) -> Iterator[DataError]:

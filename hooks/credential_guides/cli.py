@@ -102,6 +102,7 @@ def _new(project: Path, credential_id: str, stack_id: str, topic: int | None, ti
             stack=stack_id,
             topic=topic,
             levels=stacks[stack_id].levels,
+            kinds=list(catalog.artifact_kinds),
         )
     )
     path.write_text(text, encoding="utf-8")

@@ -43,6 +43,8 @@ class Fillable:
     length: Length | None
     self_check_title: str
     self_check: tuple[CheckItem, ...]
+    artifact_kind: str | None = None
+    """For an artifact's template, the kind of artifact (an id of registries/artifact_kinds.yml)."""
 
     @property
     def check_count(self) -> int:
@@ -76,6 +78,7 @@ def _from_artifact(number: int, artifact: Artifact) -> Fillable:
         length=artifact.length,
         self_check_title="Rubric self-check: Proficient",
         self_check=tuple(checks),
+        artifact_kind=artifact.kind,
     )
 
 

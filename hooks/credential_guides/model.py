@@ -79,7 +79,8 @@ def _registered(kind: str, where: str | None = None) -> Callable[[str, Validatio
             close = difflib.get_close_matches(value, list(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             place = where or f"registries/{kind}s.yml"
-            raise ValueError(f"expected the id of a {kind} in {place}, found {value!r}{hint}")
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise ValueError(f"expected the id of {article} {kind} in {place}, found {value!r}{hint}")
         return value
 
     return check
@@ -89,6 +90,7 @@ StackId = Annotated[Slug, AfterValidator(_registered("stack"))]
 ResourceId = Annotated[Slug, AfterValidator(_registered("resource"))]
 CitationId = Annotated[Slug, AfterValidator(_registered("citation"))]
 CredentialId = Annotated[Slug, AfterValidator(_registered("credential", "credentials_data/ (its file name)"))]
+ArtifactKindId = Annotated[Slug, AfterValidator(_registered("artifact kind", "registries/artifact_kinds.yml"))]
 
 
 class Model(BaseModel):
@@ -125,6 +127,17 @@ class Resource(Model):
     id: Slug
     title: Text
     url: Text | None
+
+
+class ArtifactKind(Model):
+    """One word of the fixed vocabulary that says what an artifact is: a survey, a recording, a map.
+
+    The catalog filters by it and pages are tagged with its ``label``.
+    """
+
+    id: Slug
+    label: Text
+    description: Text
 
 
 class Link(Model):
@@ -334,6 +347,8 @@ class Template(Model):
 
 class Artifact(Model):
     title: Text
+    kind: ArtifactKindId
+    """What the educator produces, from registries/artifact_kinds.yml (ours, not the guide's words)."""
     length: Length | None = None
     instructions: Annotated[tuple[Block, ...], Field(min_length=1)]
     rubric: Rubric
@@ -489,6 +504,7 @@ class Catalog(Model):
     unlisted_stacks: tuple[Stack, ...] = ()
     resources: dict[str, Resource]
     citations: dict[str, Citation]
+    artifact_kinds: dict[str, ArtifactKind]
     credentials: tuple[Credential, ...]
     credentialing: Credentialing
 

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
 from .fillable import LINK_COLUMNS, Fillable, fillables
 from .markdown_text import css_string, markdown, markdown_html, plain
 from .model import Catalog, Column, Credential, Range, Stack
@@ -29,6 +30,7 @@ HOME_GUIDES_PER_STACK = 5
 """The home page shows this many guides of each stack, then links the stack's page with all of them,
 so that it stays the same size however many credentials there are."""
 PROFESSIONAL_LEARNING_TITLE = "More professional learning"
+CATALOG_FILTER_SCRIPT = "assets/javascripts/catalog-filter.js"
 
 
 @dataclass(frozen=True)
@@ -195,8 +197,21 @@ def render_site(
     def render(template: str, src_uri: str, **context: Any) -> str:
         return render_markdown(template, src_uri, catalog, settings, pdf_links=pdf_links, **context)
 
-    home = render("home.md.j2", HOME, stacks=catalog.stacks, home_guides_per_stack=HOME_GUIDES_PER_STACK)
-    pages = [SitePage(HOME, "Home", home)]
+    filter_block = (
+        environment()
+        .get_template("catalog_filter.html.j2")
+        .module.catalog_filter(  # type: ignore[attr-defined]
+            filter_choices(catalog), INDEX_FILE, CATALOG_FILTER_SCRIPT
+        )
+    )
+    home = render(
+        "home.md.j2",
+        HOME,
+        stacks=catalog.stacks,
+        home_guides_per_stack=HOME_GUIDES_PER_STACK,
+        catalog_filter=Markup(html_placeholder("filter")),
+    )
+    pages = [SitePage(HOME, "Home", home, {"filter": str(filter_block)})]
     for stack in catalog.stacks:
         in_stack = catalog.credentials_in(stack.id)
         if not in_stack and not stack.topics:
@@ -298,9 +313,15 @@ def _credential_pages(
     for item in items:
         form = Markup(html_placeholder("form"))
         text = render(
-            "template_page.md.j2", templates[item.id], credential=credential, fillable=item, form=form, **links
+            "template_page.md.j2",
+            templates[item.id],
+            credential=credential,
+            fillable=item,
+            form=form,
+            tags=template_tags(catalog, credential, item),
+            **links,
         )
-        html = {"form": str(forms.template_form(item, credential.id))}  # type: ignore[attr-defined]
+        html = {"form": str(forms.template_form(item, credential))}  # type: ignore[attr-defined]
         pages.append(SitePage(templates[item.id], item.title, text, html))
         if item.id in handouts:
             text = render("handout_page.md.j2", handouts[item.id], fillable=item, form=form, **links)
@@ -319,6 +340,7 @@ def guide_context(catalog: Catalog, credential: Credential) -> dict[str, Any]:
     return {
         "credential": credential,
         "stack": catalog.stack(credential.stack),
+        "tags": guide_tags(catalog, credential),
         "missing_addresses": any(
             catalog.resources[r].url is None for group in credential.resources for r in group.resources
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .catalog_filter import kinds_of, workload
 from .fillable import fillables
 from .model import Block, Bullets, Catalog, Credential, DescriptorList, Numbered, Questions, Stack
 from .pages import guide_page, pdf_links_for, summary_page
@@ -44,8 +45,8 @@ def credential_record(credential: Credential) -> dict[str, Any]:
     return credential.model_dump(mode="json")
 
 
-def achievement(credential: Credential, stack: Stack, site_url: str | None) -> dict[str, Any]:
-    """The credential as an Open Badges 3.0 Achievement of type MicroCredential."""
+def achievement(credential: Credential, stack: Stack, site_url: str | None, tags: list[str]) -> dict[str, Any]:
+    """The credential as an Open Badges 3.0 Achievement of type MicroCredential, tagged as its guide page is."""
     guide = page_address(guide_page(credential), site_url)
     own_id = (f"{site_url}{record_path(credential, ACHIEVEMENT_FILE)}") if site_url else f"{guide}{ACHIEVEMENT_FILE}"
     results = []
@@ -96,7 +97,7 @@ def achievement(credential: Credential, stack: Stack, site_url: str | None) -> d
             "type": ["Profile"],
             "name": source.publisher,
         },
-        "tag": [stack.title],
+        "tag": tags,
         "inLanguage": "en",
     }
 
@@ -120,9 +121,7 @@ def catalog_entries(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
     for credential in catalog.credentials:
         stack = catalog.stack(credential.stack)
         items = fillables(credential)
-        words = [item.length for item in items if item.length] + [
-            item.questions.words for item in items if item.questions
-        ]
+        load = workload(credential)
         pdfs = pdf_links_for(credential)
         entries.append(
             {
@@ -135,8 +134,12 @@ def catalog_entries(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
                 "license": credential.source.license,
                 "last_revised": credential.source.last_revised,
                 "artifacts": [artifact.title for artifact in credential.submission.artifacts],
+                "artifact_kinds": [
+                    {"id": kind, "label": catalog.artifact_kinds[kind].label} for kind in kinds_of(credential)
+                ],
                 "templates": [{"id": item.id, "title": item.title} for item in items],
-                "words": {"min": sum(w.min for w in words), "max": sum(w.max for w in words)},
+                "words": {"min": load.words[0], "max": load.words[1]},
+                "recording_minutes": {"min": load.minutes[0], "max": load.minutes[1]} if load.minutes else None,
                 "guide": page_address(guide_page(credential), site_url),
                 "templates_page": page_address(summary_page(credential), site_url),
                 "record": _file_address(record_path(credential, RECORD_FILE), site_url),

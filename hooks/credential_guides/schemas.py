@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import Citation, Credential, Credentialing, Resource, Stack
+from .model import ArtifactKind, Citation, Credential, Credentialing, Resource, Stack
 from .settings import SiteSettings
 
 SCHEMAS: dict[str, Any] = {
@@ -21,6 +21,7 @@ SCHEMAS: dict[str, Any] = {
     "credentials_data/registries/stacks.schema.json": tuple[Stack, ...],
     "credentials_data/registries/resources.schema.json": tuple[Resource, ...],
     "credentials_data/registries/citations.schema.json": tuple[Citation, ...],
+    "credentials_data/registries/artifact_kinds.schema.json": tuple[ArtifactKind, ...],
     "credentials_data/registries/credentialing.schema.json": Credentialing,
     "site.schema.json": SiteSettings,
 }
@@ -29,6 +30,7 @@ TITLES = {
     "credentials_data/registries/stacks.schema.json": "Stacks registry",
     "credentials_data/registries/resources.schema.json": "Resources registry",
     "credentials_data/registries/citations.schema.json": "Research citations registry",
+    "credentials_data/registries/artifact_kinds.schema.json": "Artifact kinds registry",
     "credentials_data/registries/credentialing.schema.json": "Credentialing page",
     "site.schema.json": "Site settings",
 }

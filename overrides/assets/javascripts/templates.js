@@ -651,7 +651,6 @@
      answer, as issuers ask. The plain text and the Word document are both written from this. */
   Template.prototype.submission = function () {
     var heading = document.querySelector("article h1");
-    var credential = document.querySelector("article a");
     var parts = [];
     var number = 0;
     var answered = 0;
@@ -667,7 +666,7 @@
     });
     return {
       title: heading ? clean(heading.textContent).replace(/^Template:\s*/, "") : this.template,
-      credential: credential ? clean(credential.textContent) : this.credential,
+      credential: this.form.dataset.credentialTitle || this.credential,
       parts: parts,
       answered: answered,
       questions: number
@@ -1027,6 +1026,10 @@
   function start() {
     var links = document.querySelectorAll("a[data-cg-credential]");
     if (links.length) showProgress(links);
+    /* The catalog filter (catalog-filter.js) lists matching credentials anew on every change. */
+    document.addEventListener("cg:catalog-rendered", function (event) {
+      showProgress(event.detail.querySelectorAll("a[data-cg-credential]"));
+    });
     var form = document.querySelector("form.cg-template");
     if (form) new Template(form).start();
     var spec = document.getElementById("cg-summary-spec");
