@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
+from credential_guides.browser_fonts import FONT_SCRIPT, font_script
 from credential_guides.catalog_filter import (
     FILTER_ANCHOR,
     INDEX_FILE,
@@ -215,6 +216,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     counts = {credential.id: len(fillables(credential)) for credential in catalog.credentials}
     suffix = "" if config.use_directory_urls else "index.html"
     files.append(File.generated(config, INDEX_FILE, content=index_script(catalog_index(catalog, counts, suffix))))
+    files.append(File.generated(config, FONT_SCRIPT, content=font_script()))
     if _state["pdfs"]:
         # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
         for path in pdf_paths(_state["project"].catalog):

@@ -584,6 +584,8 @@
         self.removeOrphans();
       } else if (button.dataset.action === "word") {
         self.downloadWord();
+      } else if (button.dataset.action === "pdf") {
+        self.downloadPdf();
       } else if (button.dataset.action === "copy-all") {
         var all = self.asText();
         self.copy(all.text, "Copied " + all.answered + " of " + all.questions + " answers as numbered text: paste them into the issuer's form.");
@@ -727,6 +729,80 @@
     });
   }
 
+  function base64Bytes(text) {
+    var binary = window.atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  /* The same work as a tagged PDF (PDF/UA-1) made in this browser with the vendored pdfkit and
+     DejaVu Sans embedded: real text that flows across pages, headings and paragraphs in its
+     structure tree, the title shown in the reader's title bar, page numbers as artifacts. */
+  function pdfDocument(work) {
+    var vendor = siteRoot() + "assets/javascripts/vendor/";
+    return Promise.all([
+      window.PDFDocument ? null : loadScript(vendor + "pdfkit.standalone.js"),
+      window.cgPdfFonts ? null : loadScript(vendor + "dejavu-sans.js")
+    ]).then(function () {
+      var doc = new window.PDFDocument({
+        size: "LETTER",
+        margins: { top: 72, bottom: 72, left: 72, right: 72 },
+        pdfVersion: "1.7",
+        subset: "PDF/UA",
+        tagged: true,
+        lang: "en-US",
+        displayTitle: true,
+        bufferPages: true,
+        info: { Title: work.title, Subject: work.subtitle, Creator: "Credential guides" }
+      });
+      var chunks = [];
+      var finished = new Promise(function (resolve) {
+        doc.on("data", function (chunk) { chunks.push(chunk); });
+        doc.on("end", function () { resolve(new Blob(chunks, { type: "application/pdf" })); });
+      });
+      doc.registerFont("Body", base64Bytes(window.cgPdfFonts.regular));
+      doc.registerFont("Bold", base64Bytes(window.cgPdfFonts.bold));
+      var root = doc.struct("Document");
+      doc.addStructure(root);
+      function add(type, font, size, text, space) {
+        root.add(doc.struct(type, function () {
+          doc.font(font).fontSize(size).text(text, { paragraphGap: space, lineGap: 2 });
+        }));
+      }
+      var nested = work.sections.some(function (section) { return section.heading; });
+      add("H1", "Bold", 18, work.title, 4);
+      add("P", "Body", 11, work.subtitle, 12);
+      work.sections.forEach(function (section) {
+        if (section.heading) add("H2", "Bold", 15, section.heading, 8);
+        section.parts.forEach(function (part) {
+          if (part.heading) {
+            add(nested ? "H3" : "H2", "Bold", 13, part.heading, 6);
+            return;
+          }
+          add(nested ? "H4" : "H3", "Bold", 11, part.question, 4);
+          (part.answer || "(no answer yet)").split("\n").forEach(function (line, index, lines) {
+            add("P", "Body", 11, line, index === lines.length - 1 ? 12 : 3);
+          });
+        });
+      });
+      root.end();
+      var pages = doc.bufferedPageRange();
+      for (var i = 0; i < pages.count; i++) {
+        doc.switchToPage(pages.start + i);
+        var bottom = doc.page.margins.bottom;
+        doc.page.margins.bottom = 0;
+        doc.markContent("Artifact", { type: "Pagination" });
+        doc.font("Body").fontSize(9).text(work.title + " · page " + (i + 1) + " of " + pages.count,
+          72, doc.page.height - 48, { width: doc.page.width - 144, align: "center", lineBreak: false });
+        doc.endMarkedContent();
+        doc.page.margins.bottom = bottom;
+      }
+      doc.end();
+      return finished;
+    });
+  }
+
   function saveBlob(blob, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -746,6 +822,19 @@
       self.say("Downloaded " + name + " with " + work.answered + " of " + work.questions + " answers.");
     }, function (error) {
       self.say("The Word document could not be made in this browser (" + error.message + "). Copy the answers as text instead.");
+    });
+  };
+
+  Template.prototype.downloadPdf = function () {
+    var self = this;
+    var work = this.submission();
+    var name = this.credential + "--" + this.template + ".pdf";
+    self.say("Making the PDF…");
+    pdfDocument({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then(function (blob) {
+      saveBlob(blob, name);
+      self.say("Downloaded " + name + " with " + work.answered + " of " + work.questions + " answers, ready to upload.");
+    }, function (error) {
+      self.say("The PDF could not be made in this browser (" + error.message + "). Download it as Word instead, or print.");
     });
   };
 
@@ -874,18 +963,23 @@
     if (whole) {
       whole.hidden = false;
       var status = whole.querySelector(".cg-status");
-      whole.querySelector("button").addEventListener("click", function () {
+      whole.addEventListener("click", function (event) {
+        var button = event.target.closest("button[data-action]");
+        if (!button) return;
         var sections = spec.templates.map(function (template) {
           return { heading: template.title, parts: recordParts(template, readStored(spec.credential, template.id)) };
         });
-        var name = spec.credential + "--submission.docx";
-        wordDocument({ title: spec.title + ": submission", subtitle: spec.title, sections: sections }).then(function (blob) {
+        var pdf = button.dataset.action === "pdf";
+        var name = spec.credential + "--submission." + (pdf ? "pdf" : "docx");
+        var make = pdf ? pdfDocument : wordDocument;
+        status.hidden = false;
+        status.textContent = pdf ? "Making the PDF…" : "Making the Word document…";
+        make({ title: spec.title + ": submission", subtitle: spec.title, sections: sections }).then(function (blob) {
           saveBlob(blob, name);
-          status.hidden = false;
           status.textContent = "Downloaded " + name + " with the answers of every template.";
         }, function (error) {
-          status.hidden = false;
-          status.textContent = "The Word document could not be made in this browser (" + error.message + ").";
+          status.textContent = "The " + (pdf ? "PDF" : "Word document") + " could not be made in this browser (" +
+            error.message + ").";
         });
       });
     }
