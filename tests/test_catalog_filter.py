@@ -25,7 +25,7 @@ from credential_guides.catalog_filter import (
 )
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
-from credential_guides.pages import guide_page, template_page
+from credential_guides.pages import guide_page, summary_page, template_page
 from synthetic_catalog import write_project
 
 CATALOG = load_catalog(ROOT / "credentials_data")
@@ -264,3 +264,34 @@ def test_at_catalog_size_the_list_comes_fifty_at_a_time_and_the_index_stays_smal
         assert len(shown_titles(page)) > 50
         focused = page.evaluate("document.activeElement.textContent")
         assert focused == shown_titles(page)[50], "focus moves to the first newly shown credential"
+
+
+# --- where to submit ------------------------------------------------------------
+
+PORTAL = "https://nea.certificationbank.com/"
+
+
+def test_every_guide_template_and_templates_page_names_the_issuers_portal_and_its_advice(site: Path) -> None:
+    for credential in CATALOG.credentials:
+        stack = CATALOG.stack(credential.stack)
+        assert stack.submission is not None
+        pages = [guide_page(credential), summary_page(credential)]
+        pages += [template_page(credential, item).removesuffix(".md") + "/index.md" for item in fillables(credential)]
+        for src in pages:
+            html = page_html(site, src)
+            note = html[html.index("How to submit") :]
+            assert f'<a href="{PORTAL}">{stack.submission.name}</a> ({PORTAL})' in note, src
+            assert f'href="{stack.submission.advice_source}">Its advice to earners</a>' in note, src
+            assert "number your answers as the guide numbers its questions" in note, src
+
+
+def test_advice_to_earners_must_say_where_it_comes_from(tmp_path: Path) -> None:
+    portal = (
+        "  submission:\n    name: A portal\n    url: https://portal.example.org/\n"
+        "    advice: [Number your answers.]\n  levels:"
+    )
+    errors = load_edited(tmp_path, "registries/stacks.yml", "  levels:", portal)
+    assert [str(e) for e in errors.errors] == [
+        "credentials_data/registries/stacks.yml:5: [0].submission: expected advice_source: the address of the page "
+        "the advice comes from, found none"
+    ]

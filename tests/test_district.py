@@ -68,6 +68,7 @@ def test_a_district_copy_shows_its_changes_and_hides_what_it_hides(tmp_path: Pat
     )
     assert "How to submit at Springfield Public Schools" in guide
     assert "<strong>Springfield PD portal</strong>" in guide
+    assert "certificationbank" not in guide, "the district's note replaces the issuer's portal"
     template = (
         site / "family-community-engagement" / "family-engagement-access-opportunities" / "templates" / "action-plan"
     )

@@ -105,6 +105,22 @@ class Topic(Model):
     title: Text
 
 
+class SubmissionPortal(Model):
+    """Where the stack's issuer takes submissions, and its advice to earners restated in this site's words."""
+
+    name: Text
+    url: Text
+    advice: tuple[Markdown, ...] = ()
+    advice_source: Text | None = None
+    """The issuer's page the advice comes from."""
+
+    @model_validator(mode="after")
+    def _advice_is_attributed(self) -> SubmissionPortal:
+        if self.advice and not self.advice_source:
+            raise ValueError("expected advice_source: the address of the page the advice comes from, found none")
+        return self
+
+
 class Stack(Model):
     id: Slug
     title: Text
@@ -112,6 +128,8 @@ class Stack(Model):
     partner: Text | None = None
     levels: Annotated[tuple[Text, ...], Field(min_length=1)]
     topics: tuple[Topic, ...] = ()
+    submission: SubmissionPortal | None = None
+    """Shown on every guide and template page of the stack, unless site.yml's how_to_submit replaces it."""
 
     @model_validator(mode="after")
     def _topics_numbered_in_order(self) -> Stack:

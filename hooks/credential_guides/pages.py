@@ -307,7 +307,9 @@ def _credential_pages(
     }
     guide_text = render("guide.md.j2", guide, **guide_context(catalog, credential), **links)
     spec = summary_spec(credential, items)
-    summary_text = render("summary.md.j2", summary, credential=credential, fillables=items, spec=spec, **links)
+    summary_text = render(
+        "summary.md.j2", summary, credential=credential, fillables=items, spec=spec, stack=stack, **links
+    )
     pages = [SitePage(guide, credential.title, guide_text), SitePage(summary, "Templates", summary_text)]
     forms = environment().get_template("form.html.j2").module
     for item in items:
@@ -318,6 +320,7 @@ def _credential_pages(
             credential=credential,
             fillable=item,
             form=form,
+            stack=stack,
             tags=template_tags(catalog, credential, item),
             **links,
         )
