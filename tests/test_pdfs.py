@@ -210,6 +210,15 @@ def test_workbook_holds_every_template_in_one_fillable_file(site: Path, credenti
         expected.update(expected_fields(item, prefix=f"{item.id}--"))
     assert {name: (kind, multi) for name, (kind, multi, _) in found.items()} == expected
     assert [name for name, (_, _, label) in found.items() if not label.strip()] == [], "every field has a label"
+    text_fields = [
+        annotation.get_object()
+        for pdf_page in PdfReader(path).pages
+        for annotation in pdf_page.get("/Annots") or []
+        if annotation.get_object().get("/FT") == "/Tx"
+    ]
+    assert len(text_fields) == sum(1 for kind, _, _ in found.values() if kind == "/Tx")
+    fixed = [str(field["/T"]) for field in text_fields if not str(field["/DA"]).endswith(" 0 Tf")]
+    assert fixed == [], "text fields auto-size their text, so a long date or name is not cut off"
     text = squeeze(pdftotext(path, pdf_footer(credential)))
     assert squeeze("Contents") in text
     for item in fillables(credential):

@@ -23,6 +23,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -34,7 +35,8 @@ from .settings import SiteSettings
 
 PDF_ENV = "CG_PDF"
 CACHE_ENV = "CG_PDF_CACHE"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+"""Raised when the same HTML renders to other bytes: version 2 auto-sizes the text of form fields."""
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.(?:pdf|sha256)$")
 _PARTIAL_NAME = re.compile(r"^[0-9a-f]{64}\..*\.part$")
@@ -313,7 +315,9 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        pdf = HTML(string=job.html, base_url=job.base_url).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
+        pdf = HTML(string=job.html, base_url=job.base_url).write_pdf(
+            pdf_variant="pdf/ua-1", pdf_forms=True, finisher=auto_size_text_fields
+        )
         if collect.messages:
             return "; ".join(collect.messages)
         target = cached_pdf(job, cache_dir)
@@ -325,6 +329,24 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
         return f"{type(exc).__name__}: {exc}"
     finally:
         logger.removeHandler(collect)
+
+
+_FIXED_FONT_SIZE = re.compile(rb"(/\S+) [0-9.]+ Tf")
+
+
+def auto_size_text_fields(document: Any, pdf: Any) -> None:
+    """Give every text field of the PDF (pydyf's objects) an automatic font size.
+
+    WeasyPrint writes the box's CSS font size into each field's default
+    appearance (``/DA``), so a date typed into a narrow box was cut off
+    ("March 14, 20"); a size of 0 lets the PDF reader shrink the text to fit.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("FT") == "/Tx" and "DA" in obj:
+            appearance = obj["DA"].string
+            if isinstance(appearance, str):
+                appearance = appearance.encode("latin-1")
+            obj["DA"] = type(obj["DA"])(_FIXED_FONT_SIZE.sub(rb"\1 0 Tf", appearance))
 
 
 def _weasyprint_version() -> str:
