@@ -13,8 +13,9 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # `mkdocs serve` re-runs this file on every change but would keep the package
 # modules cached; drop them so edits under hooks/ take effect on rebuild.
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 
 from credential_guides.browser_fonts import FONT_SCRIPT, font_script
+from credential_guides.build_plan import BuildPlan, build_plan
 from credential_guides.catalog_filter import (
     FILTER_ANCHOR,
     INDEX_FILE,
@@ -41,7 +43,7 @@ from credential_guides.fillable import fillables
 from credential_guides.html_size import strip_indentation
 from credential_guides.material_markup import valid_material_markup
 from credential_guides.model import Credential
-from credential_guides.offline import OFFLINE_ENV, ZIP_ENV, ZIP_PATH, build_offline_zip, use_local_polyfills
+from credential_guides.offline import ZIP_PATH, build_offline_zip, use_local_polyfills
 from credential_guides.page_nav import navigation_for
 from credential_guides.pages import SitePage, guide_page, navigation, render_site
 from credential_guides.pdf import (
@@ -49,10 +51,8 @@ from credential_guides.pdf import (
     PdfJob,
     cached_pdf,
     copy_pdfs,
-    pdf_cache_dir,
     pdf_jobs,
     pdf_paths,
-    pdfs_wanted,
     prune_pdf_cache,
     render_pdfs,
 )
@@ -73,7 +73,7 @@ from credential_guides.records import (
 )
 from credential_guides.reproducible import SOURCE_DATE_EPOCH, source_date_epoch
 from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
-from credential_guides.site_config import SITE_URL_ENV, apply_settings
+from credential_guides.site_config import apply_settings
 from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
 from credential_guides.staging import discard, publish, remove_abandoned, staging_dir
 
@@ -86,22 +86,37 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.credential_site")
 
-_pages: list[SitePage] = []
-_pdf_jobs: list[PdfJob] = []
-# Guide page -> its credential, for the Open Badges achievement embedded in the page.
-_guides: dict[str, Credential] = {}
-_search: list[SearchIndexer] = []
-# Pages with HTML blocks that go in after Markdown (see SitePage), until MkDocs converts them.
-_html_blocks: dict[str, SitePage] = {}
+
+@dataclass
+class _Build:
+    """What one build carries from event to event. Its decisions are ``plan``, made once in on_config."""
+
+    command: str = "build"
+    plan: BuildPlan | None = None
+    project: Project | None = None
+    pages: list[SitePage] = field(default_factory=list)
+    pdf_jobs: list[PdfJob] = field(default_factory=list)
+    guides: dict[str, Credential] = field(default_factory=dict)
+    """Guide page -> its credential, for the Open Badges achievement embedded in the page."""
+    search: SearchIndexer | None = None
+    html_blocks: dict[str, SitePage] = field(default_factory=dict)
+    """Pages with HTML blocks that go in after Markdown (see SitePage), until MkDocs converts them."""
+    publish_to: Path | None = None
+    """`mkdocs build` writes into a staging folder; the site it replaces, once the build has succeeded."""
+
+    @property
+    def ready(self) -> tuple[BuildPlan, Project]:
+        assert self.plan is not None and self.project is not None, "on_config has not run"
+        return self.plan, self.project
+
+
+_build = _Build()
 # Outputs made before the site is written wait here until on_post_build places them.
 _workspace = tempfile.TemporaryDirectory(prefix="credential-guides-")
-_state: dict[str, Any] = {"command": "build", "offline_zip": False, "pdfs": False, "project": None, "pagefind": False}
-# `mkdocs build` writes into a staging folder; the site it replaces, once the build has succeeded.
-_publish_to: list[Path] = []
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
+    _build.command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -116,34 +131,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     if epoch:
         os.environ[SOURCE_DATE_EPOCH] = epoch
-    _publish_to.clear()
-    if _state["command"] == "build":
+    plan = build_plan(project.settings, _build.command, os.environ, project_dir)
+    _build.plan = plan
+    _build.publish_to = None
+    if plan.staged:
         site_dir = Path(config.site_dir)
         remove_abandoned(site_dir)
-        _publish_to.append(site_dir)
+        _build.publish_to = site_dir
         config.site_dir = str(staging_dir(site_dir))
-    offline = os.environ.get(OFFLINE_ENV) == "true"
-    settings = project.settings
-    zip_wanted = settings.offline_zip and not offline and _state["command"] != "serve"
-    _state["offline_zip"] = zip_wanted and os.environ.get(ZIP_ENV, "1") != "0"
-    if offline:
+    if plan.offline_copy:
         use_local_polyfills(config)
     try:
-        apply_settings(config, settings, from_pages=os.environ.get(SITE_URL_ENV))
+        apply_settings(config, project.settings, from_pages=plan.site_url_from_pages)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
-    settings = settings.model_copy(update={"offline_zip": bool(_state["offline_zip"])})
-    _state["pdfs"] = pdfs_wanted(str(_state["command"]), enabled=settings.pdfs)
-    _state["project"] = Project(settings=settings, catalog=project.catalog)
+    settings = project.settings.model_copy(update={"offline_zip": plan.offline_zip})
+    _build.project = Project(settings=settings, catalog=project.catalog)
     # The website is searched with Pagefind; the offline copy with Material's search (see search_index.py).
-    _state["pagefind"] = not offline
-    config.extra["cg_search"] = SEARCH_PAGE.removesuffix(".md") + "/" if not offline else None
+    config.extra["cg_search"] = SEARCH_PAGE.removesuffix(".md") + "/" if plan.pagefind else None
     _use_tags(config, tag_queries(project.catalog))
-    _guides.clear()
-    _guides.update({guide_page(c): c for c in project.catalog.credentials})
-    _pages[:] = render_site(project.catalog, settings, pdfs=_state["pdfs"], search_page=_state["pagefind"])
-    config.nav = navigation(_pages, project.catalog, extra=config.nav)
-    log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_pages))
+    _build.guides = {guide_page(c): c for c in project.catalog.credentials}
+    _build.pages = render_site(project.catalog, settings, pdfs=plan.pdfs, search_page=plan.pagefind)
+    config.nav = navigation(_build.pages, project.catalog, extra=config.nav)
+    log.debug("credential_site: %d credentials, %d pages", len(project.catalog.credentials), len(_build.pages))
     return config
 
 
@@ -164,34 +174,34 @@ def _use_tags(config: MkDocsConfig, queries: dict[str, str]) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Make the PDFs and the offline zip before MkDocs cleans or writes the site, so a failure leaves it as it was."""
-    _pdf_jobs.clear()
-    if _state["pdfs"]:
-        _render_pdfs(config)
-    if _state["offline_zip"]:
+    plan, project = _build.ready
+    _build.pdf_jobs = []
+    if plan.pdfs:
+        _render_pdfs(config, plan, project)
+    if plan.offline_zip:
         archive = Path(_workspace.name) / "offline.zip"
         try:
             build_offline_zip(Path(config.config_file_path), archive)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
     _stop_search_indexer()
-    if _state["pagefind"]:
+    if plan.pagefind:
         try:
-            _search.append(SearchIndexer())
+            _build.search = SearchIndexer()
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
 
-def _render_pdfs(config: MkDocsConfig) -> None:
-    project: Project = _state["project"]
+def _render_pdfs(config: MkDocsConfig, plan: BuildPlan, project: Project) -> None:
     started = time.perf_counter()
-    _pdf_jobs[:] = pdf_jobs(project.catalog, project.settings, Path(config.docs_dir))
+    _build.pdf_jobs = pdf_jobs(project.catalog, project.settings, Path(config.docs_dir))
     try:
-        counts = render_pdfs(_pdf_jobs, _pdf_cache(config))
+        counts = render_pdfs(_build.pdf_jobs, plan.pdf_cache)
     except PdfErrors as exc:
         raise PluginError(str(exc)) from None
     log.info(
         "credential_site: %d PDFs (%d rendered, %d from cache%s) in %.1f s",
-        len(_pdf_jobs),
+        len(_build.pdf_jobs),
         counts["rendered"],
         counts["cached"],
         f"; {counts['damaged']} damaged in the cache, rendered again" if counts["damaged"] else "",
@@ -200,8 +210,9 @@ def _render_pdfs(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _html_blocks.clear()
-    for page in _pages:
+    plan, project = _build.ready
+    _build.html_blocks = {}
+    for page in _build.pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
             raise PluginError(
@@ -210,26 +221,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         if page.html:
-            _html_blocks[page.src_uri] = page
-    _pages.clear()  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
-    catalog = _state["project"].catalog
+            _build.html_blocks[page.src_uri] = page
+    _build.pages = []  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
+    catalog = project.catalog
     counts = {credential.id: len(fillables(credential)) for credential in catalog.credentials}
     suffix = "" if config.use_directory_urls else "index.html"
     files.append(File.generated(config, INDEX_FILE, content=index_script(catalog_index(catalog, counts, suffix))))
     files.append(File.generated(config, FONT_SCRIPT, content=font_script()))
-    if _state["pdfs"]:
+    if plan.pdfs:
         # Placeholders, so that pages may link the PDFs; on_post_build writes the real files.
-        for path in pdf_paths(_state["project"].catalog):
+        for path in pdf_paths(catalog):
             files.append(File.generated(config, path, content=b""))
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _html_blocks.pop(page.file.src_uri, None)
+    generated = _build.html_blocks.pop(page.file.src_uri, None)
     html = generated.with_html(html) if generated else html
-    catalog = _state["project"].catalog
-    credential = _guides.get(page.file.src_uri)
+    credential = _build.guides.get(page.file.src_uri)
     if credential is not None:
+        catalog = _build.ready[1].catalog
         tags = guide_tags(catalog, credential)
         html += embedded(achievement(credential, catalog.stack(credential.stack), config.site_url or None, tags))
     return html
@@ -241,11 +252,12 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    plan = _build.ready[0]
     output = strip_indentation(valid_material_markup(output))
-    if _search and page.file.src_uri != SEARCH_PAGE:
-        _search[0].add(page.url, output)
+    if _build.search and page.file.src_uri != SEARCH_PAGE:
+        _build.search.add(page.url, output)
     return with_content_security_policy(
-        output, webassembly=page.file.src_uri == SEARCH_PAGE, local_files=not _state["pagefind"]
+        output, webassembly=page.file.src_uri == SEARCH_PAGE, local_files=plan.offline_copy
     )
 
 
@@ -253,17 +265,18 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The 404 page, which MkDocs renders as a template rather than a page."""
     if template_name.endswith(".html"):
         return with_content_security_policy(
-            strip_indentation(valid_material_markup(output_content)), local_files=not _state["pagefind"]
+            strip_indentation(valid_material_markup(output_content)), local_files=_build.ready[0].offline_copy
         )
     return output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    plan, project = _build.ready
     site_dir = Path(config.site_dir)
-    if _search:
+    if _build.search:
         started = time.perf_counter()
         try:
-            indexed = _search[0].write(site_dir)
+            indexed = _build.search.write(site_dir)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         finally:
@@ -273,28 +286,28 @@ def on_post_build(config: MkDocsConfig) -> None:
             indexed,
             time.perf_counter() - started,
         )
-    _write_records(config, site_dir)
-    if _state["command"] == "build" and _state["pagefind"]:  # the published build, not the offline copy's
-        _check_site_size(config)
-        if _pdf_jobs:
-            prune_pdf_cache(_pdf_jobs, _pdf_cache(config))
-    copy_pdfs(_pdf_jobs, _pdf_cache(config), site_dir)
-    if _state["offline_zip"]:
+    _write_records(project, config.site_url or None, site_dir)
+    if plan.published:
+        _check_site_size(plan, site_dir)
+        if _build.pdf_jobs:
+            prune_pdf_cache(_build.pdf_jobs, plan.pdf_cache)
+    copy_pdfs(_build.pdf_jobs, plan.pdf_cache, site_dir)
+    if plan.offline_zip:
         archive = site_dir / ZIP_PATH
         archive.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(Path(_workspace.name) / "offline.zip", archive)
         log.info("credential_site: offline copy written to %s", archive)
     # MkDocs counts --strict warnings only after this event: with any, it fails and the old site stays.
-    if _publish_to and not _strict_warnings(config):
-        publish(site_dir, _publish_to[0])
-        config.site_dir = str(_publish_to.pop())
+    if _build.publish_to and not _strict_warnings(config):
+        publish(site_dir, _build.publish_to)
+        config.site_dir = str(_build.publish_to)
+        _build.publish_to = None
         log.info("credential_site: site written to %s", config.site_dir)
 
 
-def _write_records(config: MkDocsConfig, site_dir: Path) -> None:
+def _write_records(project: Project, address: str | None, site_dir: Path) -> None:
     """catalog.json, and beside each guide its data and its Open Badges achievement."""
-    catalog = _state["project"].catalog
-    address = config.site_url or None
+    catalog = project.catalog
     (site_dir / CATALOG_FILE).write_text(to_json(catalog_entries(catalog, address)), encoding="utf-8")
     for credential in catalog.credentials:
         folder = site_dir / record_path(credential, "")
@@ -306,8 +319,9 @@ def _write_records(config: MkDocsConfig, site_dir: Path) -> None:
 
 def on_build_error(error: Exception) -> None:
     _stop_search_indexer()
-    if _publish_to:
-        discard(staging_dir(_publish_to.pop()))
+    if _build.publish_to:
+        discard(staging_dir(_build.publish_to))
+        _build.publish_to = None
 
 
 def _strict_warnings(config: MkDocsConfig) -> bool:
@@ -316,24 +330,21 @@ def _strict_warnings(config: MkDocsConfig) -> bool:
 
 
 def _stop_search_indexer() -> None:
-    while _search:
-        _search.pop().close()
+    if _build.search is not None:
+        search, _build.search = _build.search, None
+        search.close()
 
 
-def _check_site_size(config: MkDocsConfig) -> None:
+def _check_site_size(plan: BuildPlan, site_dir: Path) -> None:
     """Before the PDFs and the zip are put in place: will the whole site fit GitHub Pages?"""
-    parts = [SitePart("pages and search index", folder_bytes(Path(config.site_dir)))]
-    if _pdf_jobs:
-        pdf_bytes = files_bytes(cached_pdf(job, _pdf_cache(config)) for job in _pdf_jobs)
-        parts.append(SitePart(f"{len(_pdf_jobs):,} PDFs", pdf_bytes, "pdfs: false"))
-    if _state["offline_zip"]:
+    parts = [SitePart("pages and search index", folder_bytes(site_dir))]
+    if _build.pdf_jobs:
+        pdf_bytes = files_bytes(cached_pdf(job, plan.pdf_cache) for job in _build.pdf_jobs)
+        parts.append(SitePart(f"{len(_build.pdf_jobs):,} PDFs", pdf_bytes, "pdfs: false"))
+    if plan.offline_zip:
         zip_bytes = (Path(_workspace.name) / "offline.zip").stat().st_size
         parts.append(SitePart("the offline zip", zip_bytes, "offline_zip: false"))
     try:
         log.info("credential_site: %s", check_site_size(parts, limit_mb()))
     except SiteTooLarge as exc:
         raise PluginError(str(exc)) from None
-
-
-def _pdf_cache(config: MkDocsConfig) -> Path:
-    return pdf_cache_dir(Path(config.config_file_path).parent)

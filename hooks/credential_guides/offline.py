@@ -14,13 +14,12 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .build_plan import OFFLINE_ENV
 from .reproducible import SOURCE_DATE_EPOCH, zip_date_time
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-OFFLINE_ENV = "CG_OFFLINE"
-ZIP_ENV = "CG_OFFLINE_ZIP"
 ZIP_PATH = "downloads/credential-guides-offline.zip"
 """Where the zip goes in the site, which the home page links."""
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"

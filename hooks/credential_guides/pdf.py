@@ -33,8 +33,6 @@ from .model import Catalog, Credential
 from .pages import environment, guide_context, pdf_links_for, render_markdown
 from .settings import SiteSettings
 
-PDF_ENV = "CG_PDF"
-CACHE_ENV = "CG_PDF_CACHE"
 CACHE_VERSION = "2"
 """Raised when the same HTML renders to other bytes: version 2 auto-sizes the text of form fields."""
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -73,22 +71,6 @@ class PdfErrors(Exception):
         self.failures = failures
         lines = [f"{job.output} ({job.title}): {reason}" for job, reason in failures]
         super().__init__("\n".join([*lines, f"{len(failures)} PDF(s) could not be rendered; the build failed."]))
-
-
-def pdfs_wanted(command: str, enabled: bool = True) -> bool:
-    """PDFs are on for ``mkdocs build`` and off for ``mkdocs serve`` and where ``site.yml`` says
-    ``pdfs: false``, unless CG_PDF says otherwise."""
-    setting = os.environ.get(PDF_ENV, "").strip().lower()
-    if setting in ("1", "true", "yes", "on"):
-        return True
-    if setting in ("0", "false", "no", "off"):
-        return False
-    return enabled and command != "serve"
-
-
-def pdf_cache_dir(project: Path) -> Path:
-    """Where rendered PDFs are kept between builds: ``.cache/pdf``, or ``$CG_PDF_CACHE``."""
-    return Path(os.environ.get(CACHE_ENV) or project / ".cache" / "pdf")
 
 
 def guide_pdf(credential: Credential) -> str:

@@ -35,9 +35,10 @@ def render_project(project: Path, dest: Path) -> list[str]:
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.run_event("config", config)
     files = config.plugins.run_event("files", get_files(config), config=config)
-    blocks: dict[str, Any] = next(
-        (m._html_blocks for m in list(sys.modules.values()) if hasattr(m, "_html_blocks")), {}
+    build = next(
+        (m._build for m in list(sys.modules.values()) if hasattr(m, "_build") and hasattr(m, "on_files")), None
     )
+    blocks: dict[str, Any] = build.html_blocks if build is not None else {}
     docs = dest / "docs"
     if dest.exists():
         shutil.rmtree(dest)

@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from .build_plan import SITE_URL_ENV
 from .settings import SiteSettings, normal_site_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-SITE_URL_ENV = "CG_SITE_URL"
-"""The address GitHub Pages gives the site; the workflow sets it from actions/configure-pages."""
 
 LICENSE_LINE = (
     "Credential guides © National Education Association, with NAFSCE for the Family and Community "
