@@ -16,7 +16,8 @@ from credential_guides.catalog import load_catalog
 from credential_guides.fillable import Fillable, fillables
 from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
 from credential_guides.pages import pdf_links_for
-from credential_guides.pdf import PdfJob, copy_pdfs, pdf_footer, prune_pdf_cache, render_pdfs
+from credential_guides.pdf import PdfJob, copy_pdfs, pdf_footer, pdf_jobs, prune_pdf_cache, render_pdfs
+from credential_guides.settings import SiteSettings
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]
@@ -326,3 +327,28 @@ def test_the_guide_pdf_carries_the_notes_its_web_page_carries(site: Path) -> Non
         printed = squeeze(pdftotext(site / pdf_links_for(credential).guide))
         assert (note in web) == (squeeze(note) in printed), credential.id
     assert any(note in (site / c.stack / c.id / "index.html").read_text(encoding="utf-8") for c in CATALOG.credentials)
+
+
+def outline(html: str) -> tuple[list[str], list[str]]:
+    """A page's section headings (h2–h4) and note titles, in order, as text."""
+
+    def text(fragment: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", "", fragment).split())
+
+    headings = [text(h) for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", html, re.S)]
+    notes = [text(n) for n in re.findall(r'<p class="admonition-title">(.*?)</p>', html, re.S)]
+    return headings, notes
+
+
+def test_the_web_guide_and_its_pdf_have_the_same_sections_and_notes(site: Path) -> None:
+    """Both are rendered from one guide context (``guide_context``); only the layout template differs."""
+    jobs = {job.output: job for job in pdf_jobs(CATALOG, SiteSettings(), ROOT / "docs")}
+    for credential in CATALOG.credentials:
+        web = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
+        article = web[web.index("<article") : web.index("</article>")]
+        printed = jobs[pdf_links_for(credential).guide].html
+        web_headings, web_notes = outline(article)
+        print_headings, print_notes = outline(printed)
+        assert web_headings == print_headings, credential.id
+        assert web_notes == print_notes, credential.id
+        assert len(web_headings) > 10 and "Source, license and date" in web_notes

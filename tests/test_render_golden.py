@@ -12,10 +12,13 @@ import pytest
 
 from conftest import MINIMAL_DATA, ROOT
 from credential_guides.catalog import load_catalog
-from credential_guides.pages import navigation, render_site
+from credential_guides.pages import TEMPLATES, navigation, render_site
+from credential_guides.pdf import pdf_jobs
+from credential_guides.settings import SiteSettings
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA_SETS = {"seed": ROOT / "credentials_data", "minimal": MINIMAL_DATA}
+PRINT_CSS = (TEMPLATES / "print" / "print.css").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", list(DATA_SETS))
@@ -49,3 +52,26 @@ def test_navigation_groups_guides_by_stack() -> None:
         "Community Partnerships for Learning and Family Well-Being",
     ]
     assert nav[-1] == {"Extra": "extra.md"}
+
+
+PRINT_GOLDEN = GOLDEN / "print"
+PRINTED = (
+    "pdf/linking-family-engagement-learning-outcomes.pdf",  # a guide
+    "pdf/family-engagement-access-opportunities-information-gathering-survey-handout.pdf",  # one template
+    "pdf/multilingual-learner-family-caregiver-engagement-workbook.pdf",  # a workbook
+)
+
+
+def test_print_html_matches_golden(update_golden: bool) -> None:
+    """The HTML WeasyPrint turns into PDFs, for one guide, one template (a handout) and one workbook.
+
+    The print stylesheet is left out: it is the same file in every PDF and is tested by the PDFs themselves.
+    """
+    jobs = {job.output: job for job in pdf_jobs(load_catalog(ROOT / "credentials_data"), SiteSettings(), ROOT / "docs")}
+    for output in PRINTED:
+        html = jobs[output].html.replace(PRINT_CSS, "/* print.css */")
+        path = PRINT_GOLDEN / (Path(output).stem + ".html")
+        if update_golden:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+        assert html == path.read_text(encoding="utf-8"), output
