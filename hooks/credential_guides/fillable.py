@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Artifact, Block, Credential, DescriptorList, Length, Questions, Template, TemplateField
+from .field_types import FIELD_KINDS, LINK_COLUMNS
+from .model import Artifact, Block, Column, Credential, DescriptorList, Length, Questions, Template, TemplateField
 
-LINK_COLUMNS = (("link", "Link or file name"), ("note", "What it is"))
-"""The two columns of a ``links`` field: (id, label)."""
 OVERVIEW_ID = "part-1-overview"
 REFLECTION_ID = "part-3-reflection"
 RESERVED_IDS = frozenset({OVERVIEW_ID, REFLECTION_ID, "index"})
@@ -105,3 +104,11 @@ def plain_text(markdown_text: str) -> str:
     """Inline Markdown emphasis removed, for labels and other plain contexts."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", " ".join(markdown_text.split()))
     return re.sub(r"\\([\\`*_\[\]])", r"\1", text)
+
+
+def table_columns(field: TemplateField) -> tuple[Column, ...]:
+    """The columns of a field whose answers are rows: its own, or the fixed columns of a list of links."""
+    columns = FIELD_KINDS[field.type].columns
+    if columns == "links":
+        return tuple(Column(id=column_id, label=label) for column_id, label in LINK_COLUMNS)
+    return field.columns if columns == "own" else ()

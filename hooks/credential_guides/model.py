@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 
+from .field_types import FIELD_KINDS, LINK_ROWS, types_where
+
 MAX_TEXT = 5_000
 """Characters in one text field: the longest real one (a guide's paragraph) has 968."""
 MAX_SLUG = 100
@@ -269,7 +271,7 @@ class Rubric(Model):
 
 ColumnType = Literal["text", "long_text", "date", "choice"]
 FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table"]
-LINK_ROWS = (1, 10)
+"""The names of ``field_types.FIELD_KINDS``, which says what each is (a test keeps the two equal)."""
 
 
 class Column(Model):
@@ -280,7 +282,7 @@ class Column(Model):
 
     @model_validator(mode="after")
     def _options_for_choices(self) -> Column:
-        if (self.type == "choice") != bool(self.options):
+        if FIELD_KINDS[self.type].options != bool(self.options):
             raise ValueError(
                 "expected options: exactly when type is choice, "
                 f"found type {self.type} with {len(self.options)} options"
@@ -302,17 +304,20 @@ class TemplateField(Model):
 
     @model_validator(mode="after")
     def _settings_fit_the_type(self) -> TemplateField:
+        kind = FIELD_KINDS[self.type]
         problems = []
-        if (self.type in ("choice", "checklist")) != bool(self.options):
-            problems.append("options: (only and always for choice and checklist)")
-        if self.words is not None and self.type != "long_text":
-            problems.append("words: (only for long_text)")
-        if (self.type == "table") != bool(self.columns):
-            problems.append("columns: (only and always for table)")
-        if self.type == "table" and self.rows is None:
-            problems.append("rows: {min, max} (always for table)")
-        if self.rows is not None and self.type not in ("table", "links"):
-            problems.append("rows: (only for table and links)")
+        if kind.options != bool(self.options):
+            problems.append(f"options: (only and always for {' and '.join(types_where('options'))})")
+        if self.words is not None and not kind.words:
+            problems.append(f"words: (only for {' and '.join(types_where('words'))})")
+        if (kind.columns == "own") != bool(self.columns):
+            own = [name for name, k in FIELD_KINDS.items() if k.columns == "own"]
+            problems.append(f"columns: (only and always for {' and '.join(own)})")
+        if kind.rows == "required" and self.rows is None:
+            required = [name for name, k in FIELD_KINDS.items() if k.rows == "required"]
+            problems.append(f"rows: {{min, max}} (always for {' and '.join(required)})")
+        if self.rows is not None and kind.rows == "none":
+            problems.append(f"rows: (only for {' and '.join(types_where('rows'))})")
         if problems:
             raise ValueError(f"expected {'; '.join(problems)}, found a {self.type} field that does not fit")
         if len({c.id for c in self.columns}) != len(self.columns):
@@ -348,7 +353,7 @@ class Template(Model):
         if repeated:
             raise ValueError(f"expected each field id once, found {', '.join(repeated)} repeated")
         if self.handout:
-            answerable = [f.id for f in self.fields if f.type != "heading"]
+            answerable = [f.id for f in self.fields if FIELD_KINDS[f.type].answer != "none"]
             unknown = [i for i in self.handout.fields if i not in answerable]
             if unknown:
                 raise ValueError(

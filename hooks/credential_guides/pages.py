@@ -13,9 +13,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
-from .fillable import LINK_COLUMNS, Fillable, fillables
+from .field_types import FIELD_KINDS
+from .fillable import Fillable, fillables, table_columns
 from .markdown_text import css_string, markdown, markdown_html, plain
-from .model import Catalog, Column, Credential, Range, Stack
+from .model import Catalog, Credential, Range, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
@@ -78,9 +79,8 @@ def environment() -> Environment:
     env.filters["md"] = markdown
     env.filters["markdown_html"] = markdown_html
     env.filters["css_string"] = css_string
-    env.globals["LINK_COLUMNS"] = [
-        {"id": cid, "label": label, "type": "text", "options": []} for cid, label in LINK_COLUMNS
-    ]
+    env.globals["FIELD_KINDS"] = FIELD_KINDS
+    env.globals["table_columns"] = table_columns
     return env
 
 
@@ -155,27 +155,20 @@ def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any
                 "fields": [
                     {
                         "id": field.id,
-                        "type": field.type,
+                        "answer": FIELD_KINDS[field.type].answer,
+                        "counted": FIELD_KINDS[field.type].words,
                         "label": field.label,
                         "words": _range(field.words),
-                        "minRows": field.row_range[0] if field.type in ("table", "links") else None,
-                        "columns": _columns(field.type, field.columns),
+                        "minRows": field.row_range[0] if FIELD_KINDS[field.type].answer == "rows" else None,
+                        "columns": [[column.id, column.label] for column in table_columns(field)] or None,
                     }
                     for field in item.template.fields
-                    if field.type != "heading"
+                    if FIELD_KINDS[field.type].answer != "none"
                 ],
             }
             for item in items
         ],
     }
-
-
-def _columns(field_type: str, columns: tuple[Column, ...]) -> list[list[str]] | None:
-    if field_type == "links":
-        return [list(column) for column in LINK_COLUMNS]
-    if field_type == "table":
-        return [[column.id, column.label] for column in columns]
-    return None
 
 
 def _range(value: Range | None) -> list[int] | None:

@@ -618,18 +618,19 @@
     return box.type === "date" ? dateInWords(box.value) : box.value.trim();
   }
 
+  /* A field's answer as text, read by what the page says it is (data-answer, from field_types.py). */
   function answerText(field) {
-    var type = field.dataset.type;
-    if (type === "choice") {
+    var answer = field.dataset.answer;
+    if (answer === "one") {
       var chosen = field.querySelector("input:checked");
       return chosen ? chosen.value : "";
     }
-    if (type === "checklist") {
+    if (answer === "many") {
       return Array.prototype.filter.call(field.querySelectorAll("input[type=checkbox]"), function (box) {
         return box.checked;
       }).map(function (box) { return "- " + box.value; }).join("\n");
     }
-    if (type === "table" || type === "links") {
+    if (answer === "rows") {
       var headers = Array.prototype.map.call(field.querySelectorAll("thead th:not(:first-child):not(.cg-js-only)"), function (th) {
         return clean(th.textContent);
       });
@@ -849,7 +850,7 @@
     return template.fields.map(function (field, index) {
       var value = values[field.id];
       var answer;
-      if (field.type === "checklist") {
+      if (field.answer === "many") {
         answer = (Array.isArray(value) ? value : []).map(function (item) { return "- " + item; }).join("\n");
       } else if (field.columns) {
         var lines = [];
@@ -916,8 +917,8 @@
 
   function answered(field, record) {
     var values = record.values || {};
-    if (field.type === "checklist") return (values[field.id] || []).length > 0;
-    if (field.type === "table" || field.type === "links") {
+    if (field.answer === "many") return (values[field.id] || []).length > 0;
+    if (field.answer === "rows") {
       var filled = 0;
       var count = (record.rows || {})[field.id] || 0;
       for (var row = 0; row < count; row++) {
@@ -944,7 +945,7 @@
     var total = 0;
     var complete = spec.fields.every(function (field) {
       if (!answered(field, record)) return false;
-      if (field.type === "long_text") {
+      if (field.counted) {
         var count = countWords(values[field.id]);
         total += count;
         if (field.words && rangeState(count, field.words[0], field.words[1]) !== "in-range") return false;
