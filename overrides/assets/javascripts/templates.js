@@ -767,6 +767,9 @@
       var root = doc.struct("Document");
       doc.addStructure(root);
       function add(type, font, size, text, space) {
+        /* A heading is never left alone at the foot of a page: it starts the next one with its answer. */
+        var bottom = doc.page.height - doc.page.margins.bottom;
+        if (type.charAt(0) === "H" && doc.y + size * 5 > bottom) doc.addPage();
         root.add(doc.struct(type, function () {
           doc.font(font).fontSize(size).text(text, { paragraphGap: space, lineGap: 2 });
         }));
