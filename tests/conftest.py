@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -190,3 +190,15 @@ def search_documents(site: Path) -> dict[str, dict[str, object]]:
         document = json.loads(raw.removeprefix(b"pagefind_dcd"))
         documents[document["url"]] = document
     return documents
+
+
+def save_sample_answers(page: Page, origin: str) -> None:
+    """Answers saved in two templates of the small data set's credential, as a reader leaves them."""
+    page.goto(origin + "/sample-stack/sample-credential/templates/an-artifact/")
+    page.locator("#f-name").fill("Library")
+    page.locator("#f-rows-0-what").fill("Survey")
+    page.locator("#f-rows-0-date").fill("2026-04-02")
+    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
+    page.goto(origin + "/sample-stack/sample-credential/templates/part-1-overview/")
+    page.locator("form.cg-template textarea").first.fill("Why I chose it.")
+    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")

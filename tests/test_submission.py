@@ -10,7 +10,7 @@ import docx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT
+from conftest import ROOT, save_sample_answers
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 
@@ -123,15 +123,7 @@ def test_the_vendored_docx_library_is_the_npm_package_unchanged() -> None:
 def test_the_whole_submission_downloads_as_one_word_document_from_the_saved_answers(
     minimal_site: str, page: Page, tmp_path: Path
 ) -> None:
-    page.goto(minimal_site + ARTIFACT)
-    page.locator("#f-name").fill("Library")
-    page.locator("#f-rows-0-what").fill("Survey")
-    page.locator("#f-rows-0-date").fill("2026-04-02")
-    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
-    page.goto(minimal_site + "/sample-stack/sample-credential/templates/part-1-overview/")
-    page.locator("form.cg-template textarea").first.fill("Why I chose it.")
-    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
-
+    save_sample_answers(page, minimal_site)
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the whole submission as Word (.docx)").click()

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, save_sample_answers
 from credential_guides.browser_fonts import FONT_FILES, FONT_SCRIPT, FONTS_DIR
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
@@ -139,14 +139,7 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
 def test_the_whole_submission_downloads_as_one_pdf_from_the_saved_answers(
     minimal_site: str, page: Page, tmp_path: Path
 ) -> None:
-    page.goto(minimal_site + ARTIFACT)
-    page.locator("#f-name").fill("Library")
-    page.locator("#f-rows-0-what").fill("Survey")
-    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
-    page.goto(minimal_site + "/sample-stack/sample-credential/templates/part-1-overview/")
-    page.locator("form.cg-template textarea").first.fill("Why I chose it.")
-    expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
-
+    save_sample_answers(page, minimal_site)
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
     saved = download_pdf(page, "Download the whole submission as PDF", tmp_path)
     assert saved.name == "sample-credential--submission.pdf"
