@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_browser import axe_violations
 
 from conftest import MINIMAL_DATA, ROOT, serve
 from credential_guides.catalog import load_catalog
@@ -295,3 +297,30 @@ def test_advice_to_earners_must_say_where_it_comes_from(tmp_path: Path) -> None:
         "credentials_data/registries/stacks.yml:5: [0].submission: expected advice_source: the address of the page "
         "the advice comes from, found none"
     ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_filtered_catalog_passes_axe_and_does_not_scroll_sideways(
+    browser: Browser, served_site: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + "/?kind=action-plan&kind=recording&words=1000")
+    expect(page.locator("#cg-catalog-results")).to_be_visible()
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_the_offline_copy_filters_from_a_folder(site: Path, browser: Browser, tmp_path: Path) -> None:
+    with zipfile.ZipFile(site / "downloads" / "credential-guides-offline.zip") as zipped:
+        zipped.extractall(tmp_path)
+    home = tmp_path / "credential-guides" / "index.html"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(home.as_uri() + "?kind=recording")
+    expect(page.locator("#cg-catalog-status")).to_have_text("1 of 4 credentials with recording.")
+    page.locator("#cg-catalog-results a").first.click()
+    expect(page.locator("h1")).to_have_text(by_id(LINKING).title)
+    assert page.url.endswith(f"{LINKING}/index.html")
+    context.close()
