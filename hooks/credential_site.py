@@ -164,10 +164,9 @@ def _use_tags(config: MkDocsConfig, queries: dict[str, str]) -> None:
         allowed = plugin.config.tags_allowed  # the plugin's own set, which it checks pages against
         allowed.clear()
         allowed.update(Tag(name) for name in queries)
+        # Stack first, then the kinds in the registry's order.
         order = {name: index for index, name in enumerate(queries)}
-        plugin.config.tags_sort_by = lambda tag: order.get(
-            tag.name, len(order)
-        )  # stack first, then kinds in the registry order
+        plugin.config.tags_sort_by = lambda tag: order.get(tag.name, len(order))
     home = "" if config.use_directory_urls else "index.html"
     config.extra["cg_tags"] = {name: f"{home}?{query}#{FILTER_ANCHOR}" for name, query in queries.items()}
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_browser import axe_violations
 
-from conftest import MINIMAL_DATA, ROOT, serve
+from conftest import MINIMAL_DATA, ROOT, copy_project, mkdocs_build, serve
 from credential_guides.catalog import load_catalog
 from credential_guides.catalog_filter import (
     Workload,
@@ -244,7 +244,6 @@ def test_the_filtered_list_shows_the_readers_own_progress(page: Page, served_sit
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import mkdocs_build
 
     project = write_project(tmp_path_factory.mktemp("many") / "project", 120)
     result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
@@ -324,3 +323,12 @@ def test_the_offline_copy_filters_from_a_folder(site: Path, browser: Browser, tm
     expect(page.locator("h1")).to_have_text(by_id(LINKING).title)
     assert page.url.endswith(f"{LINKING}/index.html")
     context.close()
+
+
+def test_a_page_tagged_outside_the_vocabulary_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "notes.md").write_text("---\ntags: [Made-up tag]\n---\n\n# Notes\n", encoding="utf-8")
+    result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
+    assert result.returncode == 1
+    assert "Made-up tag" in result.stderr and "allow list" in result.stderr
+    assert not (project / "site").exists(), "nothing was written"
