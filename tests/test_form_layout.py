@@ -58,3 +58,22 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Path, served_site: str, brows
             wide[path] = scroll_width
     context.close()
     assert wide == {}
+
+
+CAPTIONS_CUT = """() => Array.from(document.querySelectorAll('.cg-table-scroll > table > caption'))
+  .filter((caption) => caption.getBoundingClientRect().right > caption.closest('.cg-table-scroll')
+    .getBoundingClientRect().right + 1)
+  .map((caption) => caption.textContent.trim())"""
+
+
+def test_every_table_caption_stays_whole_in_view_on_a_phone(site: Path, served_site: str, browser: Browser) -> None:
+    """A table wider than the phone scrolls in its region; its caption must still be read whole."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cut = {}
+    for path in site_pages(site):
+        page.goto(served_site + path)
+        if captions := page.evaluate(CAPTIONS_CUT):
+            cut[path] = captions
+    context.close()
+    assert cut == {}
