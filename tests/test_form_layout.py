@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 from test_browser import WIDTHS, site_pages
 
 # For every box in a form table: the space left for text, and the width of a
@@ -47,18 +48,23 @@ def test_every_table_box_holds_a_name_a_date_or_its_longest_choice(
     assert failures == {}
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site: Path, served_site: str, browser: Browser) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+def on_every_page_at_phone_width(site: Path, served_site: str, browser: Browser, script: str) -> dict[str, Any]:
+    """``script``'s result on every page at 390 px, for the pages where it is truthy."""
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    wide = {}
+    found = {}
     for path in site_pages(site):
         page.goto(served_site + path)
-        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
-        if scroll_width > 390:
-            wide[path] = scroll_width
+        if result := page.evaluate(script):
+            found[path] = result
     context.close()
-    assert wide == {}
+    return found
 
+
+WIDER_THAN_A_PHONE = "() => document.documentElement.scrollWidth > 390 && document.documentElement.scrollWidth"
 
 CAPTIONS_CUT = """() => Array.from(document.querySelectorAll('.cg-table-scroll > table > caption'))
   .filter((caption) => caption.getBoundingClientRect().right > caption.closest('.cg-table-scroll')
@@ -66,14 +72,10 @@ CAPTIONS_CUT = """() => Array.from(document.querySelectorAll('.cg-table-scroll >
   .map((caption) => caption.textContent.trim())"""
 
 
+def test_no_page_scrolls_sideways_on_a_phone(site: Path, served_site: str, browser: Browser) -> None:
+    assert on_every_page_at_phone_width(site, served_site, browser, WIDER_THAN_A_PHONE) == {}
+
+
 def test_every_table_caption_stays_whole_in_view_on_a_phone(site: Path, served_site: str, browser: Browser) -> None:
     """A table wider than the phone scrolls in its region; its caption must still be read whole."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    cut = {}
-    for path in site_pages(site):
-        page.goto(served_site + path)
-        if captions := page.evaluate(CAPTIONS_CUT):
-            cut[path] = captions
-    context.close()
-    assert cut == {}
+    assert on_every_page_at_phone_width(site, served_site, browser, CAPTIONS_CUT) == {}
