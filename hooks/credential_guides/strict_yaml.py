@@ -18,6 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError
+from .placeholders import is_placeholder
 
 Loc = tuple[str | int, ...]
 MAX_FILE_MB = 5
@@ -49,6 +50,8 @@ class LineMap:
 class YamlDocument:
     data: Any
     lines: LineMap
+    placeholders: dict[Loc, str] = field(default_factory=dict)
+    """Text values a scaffold or an upgrade left to fill in ("REPLACE: …"), by location."""
 
 
 class _TooManyValues(Exception):
@@ -65,6 +68,7 @@ class _Reader:
         self._scalars = SafeConstructor()
         self._values = 0
         self._collections: set[int] = set()
+        self.placeholders: dict[Loc, str] = {}
         self.aliased = False
         """Whether a list or mapping was read twice: an alias (``*name``) repeated it."""
 
@@ -78,10 +82,13 @@ class _Reader:
         self.lines.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
             try:
-                return self._scalars.construct_object(node, deep=True)
+                value = self._scalars.construct_object(node, deep=True)
             except ConstructorError:
                 self.error(node, loc, f"expected plain YAML data, found the tag {node.tag!r}")
                 return None
+            if isinstance(value, str) and is_placeholder(value):
+                self.placeholders[loc] = value
+            return value
         if isinstance(node, (SequenceNode, MappingNode)):
             self.aliased = self.aliased or id(node) in self._collections
             self._collections.add(id(node))
@@ -151,7 +158,11 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
     found. A duplicate key or a refused tag is an error but still yields a
     document, so that validation can report the file's other problems too.
     """
-    raw = path.read_bytes()
+    return parse_yaml(path.read_bytes(), display_name)
+
+
+def parse_yaml(raw: bytes, display_name: str) -> tuple[YamlDocument | None, list[DataError]]:
+    """``read_yaml`` for bytes already read."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [_too_large(raw, display_name)]
     try:
@@ -190,4 +201,4 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
         # Expanded aliases carry the marks of what they point to; name the top-level field being read instead.
         top = exc.loc[:1]
         return None, [DataError(display_name, reader.lines.line_of(top), format_loc(top), message)]
-    return YamlDocument(data, reader.lines), reader.errors
+    return YamlDocument(data, reader.lines, reader.placeholders), reader.errors

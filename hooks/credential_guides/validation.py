@@ -10,6 +10,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError
+from .placeholders import placeholder_message
 from .strict_yaml import Loc, YamlDocument, format_loc
 
 T = TypeVar("T")
@@ -23,11 +24,18 @@ def validate_document(
     ``context`` maps a registry kind ("stack", "resource", "citation") to the
     ids known, for the model's reference checks.
     """
+    placeholders = [
+        DataError(file, doc.lines.line_of(loc), format_loc(loc), placeholder_message(value))
+        for loc, value in doc.placeholders.items()
+    ]
     try:
-        return adapter.validate_python(doc.data, context=context), []
+        value = adapter.validate_python(doc.data, context=context)
     except ValidationError as exc:
         details = _without_consequential(exc.errors())
-        return None, [_to_data_error(detail, root, doc, file) for detail in details]
+        errors = [_to_data_error(detail, root, doc, file) for detail in details]
+        filled_in = {e.path for e in placeholders}
+        return None, placeholders + [e for e in errors if e.path not in filled_in]
+    return (None, placeholders) if placeholders else (value, [])
 
 
 def _without_consequential(details: list[ErrorDetails]) -> list[ErrorDetails]:
