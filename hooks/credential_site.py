@@ -142,7 +142,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if plan.offline_copy:
         use_local_polyfills(config)
     try:
-        apply_settings(config, project.settings, from_pages=plan.site_url_from_pages)
+        apply_settings(config, project.settings, project.catalog, from_pages=plan.site_url_from_pages)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     settings = project.settings.model_copy(update={"offline_zip": plan.offline_zip})

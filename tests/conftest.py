@@ -6,6 +6,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,3 +203,15 @@ def save_sample_answers(page: Page, origin: str) -> None:
     page.goto(origin + "/sample-stack/sample-credential/templates/part-1-overview/")
     page.locator("form.cg-template textarea").first.fill("Why I chose it.")
     expect(page.locator(".cg-save-state")).to_contain_text("Saved on this device")
+
+
+def fill_placeholders(text: str) -> str:
+    """What an editor does to a scaffold: every REPLACE text becomes their own words (and a real kind)."""
+    lines = []
+    for line in text.splitlines():
+        if re.match(r"^\s*kind: .*REPLACE", line):
+            line = line.split("kind:")[0] + "kind: survey"
+        elif re.match(r"^[^#]*REPLACE", line):
+            line = re.sub(r'"REPLACE[^"]*"|REPLACE.*$', "Our own words.", line)
+        lines.append(line)
+    return "\n".join(lines) + "\n"

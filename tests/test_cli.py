@@ -8,11 +8,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, fill_placeholders
 from credential_guides.catalog import load_catalog
+from credential_guides.errors import DataErrors
 from credential_guides.schemas import schema_texts
 
 
@@ -57,10 +59,10 @@ def test_validate_reports_three_mistakes_in_one_file(tmp_path: Path) -> None:
         and "submission.reflection.words: expected min ≤ max, found min 500 > max 250" in line
         for line in lines
     )
-    assert any(line.startswith(f"{file}:5: topic: expected a topic number 1–8") for line in lines)
+    assert any(line.startswith(f"{file}:6: topic: expected a topic number 1–8") for line in lines)
 
 
-def test_new_scaffolds_a_valid_credential_with_every_section(tmp_path: Path) -> None:
+def test_new_scaffolds_a_credential_with_every_section_refused_until_filled_in(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     result = run(
         "new",
@@ -76,10 +78,13 @@ def test_new_scaffolds_a_valid_credential_with_every_section(tmp_path: Path) -> 
         cwd=project,
     )
     assert result.returncode == 0, result.stderr
-    path = project / "credentials_data" / "families-as-co-creators.yml"
+    path = project / "credentials_data" / "local" / "families-as-co-creators.yml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=credential.schema.json")
+    first = text.splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../credential.schema.json"
+    assert (path.parent / first.split("=", 1)[1]).is_file()
     for section in (
+        "format: 4",
         "competency:",
         "key_method:",
         "method_components:",
@@ -93,19 +98,17 @@ def test_new_scaffolds_a_valid_credential_with_every_section(tmp_path: Path) -> 
         "reflection:",
     ):
         assert section in text, section
-    catalog = load_catalog(project / "credentials_data")
-    assert catalog.credential_for_topic("family-community-engagement", 4) is not None
+    with pytest.raises(DataErrors) as refused:
+        load_catalog(project / "credentials_data")
+    assert all("found the placeholder" in e.message for e in refused.value.errors)
 
-    again = run(
-        "new",
-        "families-as-co-creators",
-        "--stack",
-        "family-community-engagement",
-        "--project",
-        str(project),
-        cwd=project,
-    )
-    assert again.returncode == 1 and "already exists" in again.stderr
+    path.write_text(fill_placeholders(text), encoding="utf-8")
+    catalog = load_catalog(project / "credentials_data")
+    own = catalog.credential_for_topic("family-community-engagement", 4)
+    assert own is not None and own.source.publisher == "National Education Association (NEA)", "from the stack"
+
+    again = run("new", "families-as-co-creators", "--stack", "family-community-engagement", cwd=project)
+    assert again.returncode == 2 and "already taken" in again.stderr
 
 
 def test_committed_json_schemas_are_up_to_date() -> None:

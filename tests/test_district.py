@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import copy_project, mkdocs_build, search_documents
+from conftest import copy_project, fill_placeholders, mkdocs_build, search_documents
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0b5"/></svg>'
 
@@ -51,6 +51,8 @@ def test_a_district_copy_shows_its_changes_and_hides_what_it_hides(tmp_path: Pat
         cwd=project,
     )
     assert scaffold.returncode == 0, scaffold.stderr
+    own_file = project / "credentials_data" / "local" / "families-in-society.yml"
+    own_file.write_text(fill_placeholders(own_file.read_text(encoding="utf-8")), encoding="utf-8")
 
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr

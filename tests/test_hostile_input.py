@@ -203,6 +203,6 @@ def test_a_logo_outside_docs_is_refused_even_where_the_file_exists(tmp_path: Pat
     path.write_text(path.read_text(encoding="utf-8").replace("logo: null", f"logo: {outside}"), encoding="utf-8")
     errors, _ = load_errors(project)
     assert errors == [
-        f"site.yml:16: logo: expected a file under docs/ (like 'assets/logo.svg'), found {outside!r}, "
+        f"site.yml:17: logo: expected a file under docs/ (like 'assets/logo.svg'), found {outside!r}, "
         "which is outside docs/"
     ]

@@ -311,6 +311,7 @@ def test_the_cache_keeps_what_builds_use_and_forgets_what_none_used_for_a_month(
 def test_every_page_of_every_pdf_carries_the_license_address_in_words(site: Path) -> None:
     """On paper a link is not an address: CC BY-NC-ND asks for the license's address with the work."""
     address = CATALOG.credentials[0].source.license_url
+    assert address is not None
     for path in sorted((site / "pdf").glob("*.pdf")):
         for number, text in enumerate(page_texts(path), start=1):
             assert squeeze(address) in squeeze(text), f"{path.name} page {number}"

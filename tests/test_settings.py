@@ -40,8 +40,8 @@ def test_unreadable_colours_are_refused_with_their_contrast(tmp_path: Path) -> N
         tmp_path, [('primary: "#303f9f"', 'primary: "#ffcc00"'), ('accent: "#c51162"', "accent: red")]
     )
     assert errors_of(project) == [
-        "site.yml:22: colors.primary: expected a contrast of at least 4.5:1 with white, found #ffcc00 at 1.5:1",
-        "site.yml:23: colors.accent: expected a six-digit colour like '#1f4e79', found 'red'",
+        "site.yml:23: colors.primary: expected a contrast of at least 4.5:1 with white, found #ffcc00 at 1.5:1",
+        "site.yml:24: colors.accent: expected a six-digit colour like '#1f4e79', found 'red'",
     ]
 
 
@@ -68,7 +68,7 @@ def test_hidden_ids_must_exist_and_logo_must_be_a_file(tmp_path: Path) -> None:
 def test_missing_logo_file_is_named(tmp_path: Path) -> None:
     project = project_with(tmp_path, [("logo: null", "logo: assets/missing.png")])
     assert errors_of(project) == [
-        "site.yml:16: logo: expected a file under docs/ (like 'assets/logo.svg'), found 'assets/missing.png', "
+        "site.yml:17: logo: expected a file under docs/ (like 'assets/logo.svg'), found 'assets/missing.png', "
         "which does not exist"
     ]
 

@@ -15,13 +15,34 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .data_files import OlderFile, log_older_files, read_data_file
 from .errors import DataError, DataErrors
 from .fillable import RESERVED_IDS
-from .model import ArtifactKind, Catalog, Citation, Credential, Credentialing, Resource, Stack
-from .strict_yaml import Loc, YamlDocument, format_loc, read_yaml
+from .model import (
+    ArtifactKind,
+    ArtifactKindsFile,
+    Catalog,
+    CitationsFile,
+    Credential,
+    Credentialing,
+    ResourcesFile,
+    Stack,
+    StacksFile,
+)
+from .strict_yaml import Loc, YamlDocument, format_loc
+from .upgrade import FileKind
 from .validation import validate_document
 
 REGISTRY_DIR = "registries"
+LOCAL_DIR = "local"
+"""A district's own stacks, registry entries and credentials: files no release of this project adds or edits."""
+REGISTRY_FILES: dict[str, tuple[FileKind, type[Any]]] = {
+    "stack": ("stacks", StacksFile),
+    "resource": ("resources", ResourcesFile),
+    "citation": ("citations", CitationsFile),
+    "artifact kind": ("artifact_kinds", ArtifactKindsFile),
+}
+"""Registry kind → its file's name (``stacks`` → ``stacks.yml``) and model."""
 
 
 @cache
@@ -49,7 +70,8 @@ class _Reader:
         self.display_root = display_root
         self.errors: list[DataError] = []
         self.context: dict[str, Any] = {}
-        self.registries: dict[str, _Loaded] = {}
+        self.registries: dict[str, list[_Loaded]] = {}
+        self.older: list[OlderFile] = []
 
     def display(self, path: Path) -> str:
         try:
@@ -57,12 +79,14 @@ class _Reader:
         except ValueError:
             return path.as_posix()
 
-    def load(self, path: Path, root: Any) -> _Loaded | None:
+    def load(self, path: Path, root: Any, kind: FileKind) -> _Loaded | None:
         file = self.display(path)
         if not path.is_file():
             self.errors.append(DataError(file, 1, "", "expected this registry file, found no file"))
             return None
-        doc, read_errors = read_yaml(path, file)
+        doc, read_errors, older = read_data_file(path, file, kind)
+        if older:
+            self.older.append(older)
         self.errors.extend(read_errors)
         if doc is None:
             return None
@@ -73,31 +97,55 @@ class _Reader:
             return None
         return _Loaded(value, doc, file)
 
-    def registry(self, path: Path, kind: str, item: type[Any]) -> dict[str, Any] | None:
-        """Load a list of items with unique ids; known ids become validation context."""
-        loaded = self.load(path, tuple[item, ...])  # type: ignore[valid-type]
-        if loaded is None:
+    def registry(self, data_dir: Path, kind: str) -> dict[str, Any] | None:
+        """Load a registry: the project's file, then the district's own in ``local/``; ids unique across both.
+
+        Known ids become validation context.
+        """
+        name, model = REGISTRY_FILES[kind]
+        paths = [data_dir / REGISTRY_DIR / f"{name}.yml"]
+        if (data_dir / LOCAL_DIR / f"{name}.yml").is_file():
+            paths.append(data_dir / LOCAL_DIR / f"{name}.yml")
+        files = [self.load(path, model, name) for path in paths]
+        if None in files:
             return None
         by_id: dict[str, Any] = {}
-        for index, entry in enumerate(loaded.value):
-            if entry.id in by_id:
-                self.errors.append(loaded.error((index, "id"), f"expected a unique id, found {entry.id!r} again"))
-            by_id[entry.id] = entry
+        where: dict[str, str] = {}
+        for loaded in files:
+            assert loaded is not None
+            for index, entry in enumerate(getattr(loaded.value, name)):
+                if entry.id in by_id:
+                    also = "" if where[entry.id] == loaded.file else f" (first in {where[entry.id]})"
+                    message = f"expected a unique id, found {entry.id!r} again{also}"
+                    self.errors.append(loaded.error((name, index, "id"), message))
+                by_id[entry.id] = entry
+                where.setdefault(entry.id, loaded.file)
         self.context[kind] = by_id
-        self.registries[kind] = loaded
+        self.registries[kind] = [f for f in files if f is not None]
         return by_id
 
 
 def credential_files(data_dir: Path) -> list[Path]:
-    """The credential files: every ``*.yml``/``*.yaml`` directly in ``data_dir``."""
-    return sorted(p for p in data_dir.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+    """The credential files: every ``*.yml``/``*.yaml`` directly in ``data_dir``, then in ``local/``
+    (there, less the district's registries: ``stacks.yml`` and the like)."""
+
+    def yaml_files(folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+
+    registries = {f"{name}.yml" for name, _ in REGISTRY_FILES.values()}
+    local = [p for p in yaml_files(data_dir / LOCAL_DIR) if p.name not in registries]
+    return yaml_files(data_dir) + local
 
 
-def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
+def load_catalog(data_dir: Path, display_root: Path | None = None, older: list[OlderFile] | None = None) -> Catalog:
     """Read and validate all credential data under ``data_dir``.
 
     Raises ``DataErrors`` listing every problem found, each as
-    ``file:line: field.path: expected …, found …``.
+    ``file:line: field.path: expected …, found …``. Files of an older data
+    format are upgraded in memory: they are added to ``older`` if given, else
+    logged in one line.
     """
     reader = _Reader(display_root or data_dir.parent)
     if not data_dir.is_dir():
@@ -105,23 +153,28 @@ def load_catalog(data_dir: Path, display_root: Path | None = None) -> Catalog:
             [DataError(reader.display(data_dir), 1, "", "expected a folder of credential files, found none")]
         )
 
-    registries = data_dir / REGISTRY_DIR
-    stacks = reader.registry(registries / "stacks.yml", "stack", Stack)
-    resources = reader.registry(registries / "resources.yml", "resource", Resource)
-    citations = reader.registry(registries / "citations.yml", "citation", Citation)
-    kinds = reader.registry(registries / "artifact_kinds.yml", "artifact kind", ArtifactKind)
-    reader.errors.extend(_check_tag_labels(reader.registries.get("artifact kind"), kinds, stacks))
-    credentialing = reader.load(registries / "credentialing.yml", Credentialing)
+    stacks = reader.registry(data_dir, "stack")
+    resources = reader.registry(data_dir, "resource")
+    citations = reader.registry(data_dir, "citation")
+    kinds = reader.registry(data_dir, "artifact kind")
+    reader.errors.extend(_check_tag_labels(reader.registries.get("artifact kind", []), kinds, stacks))
+    credentialing = reader.load(data_dir / REGISTRY_DIR / "credentialing.yml", Credentialing, "credentialing")
 
     files = credential_files(data_dir)
     if not files:
         reader.errors.append(
             DataError(reader.display(data_dir), 1, "", "expected at least one credential file (*.yml), found none")
         )
-    credentials = [loaded for path in files if (loaded := reader.load(path, Credential))]
+    credentials = [loaded for path in files if (loaded := reader.load(path, Credential, "credential"))]
     for loaded in credentials:
         reader.errors.extend(_check_credential(loaded, stacks))
     reader.errors.extend(_check_unique_topics(credentials))
+    reader.errors.extend(_check_unique_ids(credentials))
+
+    if older is None:
+        log_older_files(reader.older)
+    else:
+        older.extend(reader.older)
 
     if reader.errors:
         raise DataErrors(reader.errors)
@@ -169,18 +222,32 @@ def _check_credential(loaded: _Loaded, stacks: dict[str, Stack] | None) -> Itera
 
 
 def _check_tag_labels(
-    loaded: _Loaded | None, kinds: dict[str, ArtifactKind] | None, stacks: dict[str, Stack] | None
+    files: list[_Loaded], kinds: dict[str, ArtifactKind] | None, stacks: dict[str, Stack] | None
 ) -> Iterator[DataError]:
     """Pages are tagged with kind labels and stack titles, so no two of them may read the same."""
-    if loaded is None or not kinds:
+    if not files or not kinds:
         return
     taken = {stack.title.casefold(): f"the title of stack {stack.id!r}" for stack in (stacks or {}).values()}
-    for index, kind in enumerate(loaded.value):
-        key = kind.label.casefold()
-        if key in taken:
-            message = f"expected a label no other tag has, found {kind.label!r}, already {taken[key]}"
-            yield loaded.error((index, "label"), message)
-        taken.setdefault(key, f"the label of artifact kind {kind.id!r}")
+    for loaded in files:
+        for index, kind in enumerate(loaded.value.artifact_kinds):
+            key = kind.label.casefold()
+            if key in taken:
+                message = f"expected a label no other tag has, found {kind.label!r}, already {taken[key]}"
+                yield loaded.error(("artifact_kinds", index, "label"), message)
+            taken.setdefault(key, f"the label of artifact kind {kind.id!r}")
+
+
+def _check_unique_ids(credentials: list[_Loaded]) -> Iterator[DataError]:
+    """A credential in ``local/`` may not take the id of one beside the registries: its pages would replace them."""
+    seen: dict[str, str] = {}
+    for loaded in credentials:
+        credential: Credential = loaded.value
+        if credential.id in seen:
+            message = (
+                f"expected an id no other credential has, found {credential.id!r}, already in {seen[credential.id]}"
+            )
+            yield loaded.error(("id",), message)
+        seen.setdefault(credential.id, loaded.file)
 
 
 def _check_unique_topics(credentials: list[_Loaded]) -> Iterator[DataError]:

@@ -1,7 +1,9 @@
-"""``credential-guides``: check, scaffold and describe the data without building the site.
+"""``credential-guides``: check, scaffold, upgrade and describe the data without building the site.
 
-credential-guides validate [DATA_DIR]   every error of every file, in file:line form
+credential-guides validate [PROJECT]    every error of every file, in file:line form
+credential-guides new-stack ID --title TITLE --publisher NAME [--license NAME [--license-url URL]]
 credential-guides new ID --stack STACK [--topic N] [--title TITLE]
+credential-guides upgrade [PROJECT]     rewrite data files of an older format to the current one
 credential-guides schema                regenerate the JSON Schemas editors use
 credential-guides render DIR            the site as a plain MkDocs project (no hooks) in DIR
 """
@@ -9,15 +11,29 @@ credential-guides render DIR            the site as a plain MkDocs project (no h
 from __future__ import annotations
 
 import argparse
+import logging
+import re
 import sys
 import time
 from pathlib import Path
 
-from .catalog import load_catalog
+import yaml
+
+from .catalog import LOCAL_DIR, credential_files, load_catalog
+from .data_format import CURRENT_FORMAT
 from .errors import DataErrors
+from .model import ALL_RIGHTS_RESERVED, Catalog, Stack
 from .pages import environment
-from .project import DATA_DIR, load_project
+from .project import DATA_DIR, data_files, load_project
 from .schemas import write_schemas
+from .upgrade import upgrade_text
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KNOWN_LICENSES = {
+    f"CC {kind} 4.0": f"https://creativecommons.org/licenses/{kind.lower()}/4.0/"
+    for kind in ("BY", "BY-SA", "BY-NC", "BY-NC-SA", "BY-ND", "BY-NC-ND")
+} | {"CC0 1.0": "https://creativecommons.org/publicdomain/zero/1.0/"}
+"""Licenses whose address the scaffold knows, so that --license alone is enough."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,12 +41,25 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every data file and site.yml; report every error")
     validate.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: here)")
+    new_stack = commands.add_parser("new-stack", help="add a stack of your own to credentials_data/local/stacks.yml")
+    new_stack.add_argument("id", help="the stack id, also its pages' folder: lowercase-words-with-hyphens")
+    new_stack.add_argument("--title", required=True, help="the stack's title")
+    new_stack.add_argument("--publisher", required=True, help="who publishes its guides (your district)")
+    new_stack.add_argument(
+        "--license",
+        default=ALL_RIGHTS_RESERVED,
+        help=f"the guides' license, e.g. 'CC BY 4.0' (default: {ALL_RIGHTS_RESERVED.lower()})",
+    )
+    new_stack.add_argument("--license-url", default=None, help="the license's address (known for CC licenses)")
+    new_stack.add_argument("--project", type=Path, default=Path("."))
     new = commands.add_parser("new", help="scaffold a credential file with every section present and commented")
     new.add_argument("id", help="the credential id, which is also its file name: lowercase-words-with-hyphens")
-    new.add_argument("--stack", required=True, help="a stack id from credentials_data/registries/stacks.yml")
-    new.add_argument("--topic", type=int, default=None, help="its topic number in the stack")
+    new.add_argument("--stack", required=True, help="a stack id from registries/stacks.yml or local/stacks.yml")
+    new.add_argument("--topic", type=int, default=None, help="its topic number, for a stack with numbered topics")
     new.add_argument("--title", default=None, help="the guide's title")
     new.add_argument("--project", type=Path, default=Path("."))
+    upgrade = commands.add_parser("upgrade", help="rewrite data files and site.yml of an older format, in place")
+    upgrade.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: here)")
     schema = commands.add_parser("schema", help="regenerate the JSON Schema files from the model")
     schema.add_argument("--project", type=Path, default=Path("."))
     render = commands.add_parser("render", help="write the site as a plain MkDocs project (no hooks) into a folder")
@@ -38,10 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args(argv)
 
+    logging.basicConfig(format="%(message)s", level=logging.INFO, stream=sys.stderr)
     if args.command == "validate":
         return _validate(args.project)
     if args.command == "new":
         return _new(args.project, args.id, args.stack, args.topic, args.title)
+    if args.command == "new-stack":
+        return new_stack_command(args.project, args.id, args.title, args.publisher, args.license, args.license_url)
+    if args.command == "upgrade":
+        return upgrade_command(args.project)
     if args.command == "render":
         return _render(args.project, args.dest)
     for path in write_schemas(args.project):
@@ -79,19 +113,31 @@ def _validate(project: Path) -> int:
 
 def _new(project: Path, credential_id: str, stack_id: str, topic: int | None, title: str | None) -> int:
     data_dir = project / DATA_DIR
-    path = data_dir / f"{credential_id}.yml"
-    if path.exists():
-        print(f"{path} already exists; choose another id or edit that file", file=sys.stderr)
-        return 1
+    path = data_dir / LOCAL_DIR / f"{credential_id}.yml"
+    if not SLUG.match(credential_id):
+        print(
+            f"ID: expected lowercase words with hyphens, like 'my-credential', found {credential_id!r}", file=sys.stderr
+        )
+        return 2
     try:
         catalog = load_catalog(data_dir, display_root=project)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         print("Fix these before adding a credential.", file=sys.stderr)
         return 1
+    taken = {c.id for c in catalog.credentials} | {path.stem for path in credential_files(data_dir)}
+    if credential_id in taken:
+        print(f"ID: expected an id no credential has, found {credential_id!r}, already taken", file=sys.stderr)
+        return 2
     stacks = {stack.id: stack for stack in catalog.stacks}
     if stack_id not in stacks:
         print(f"--stack: expected one of {', '.join(stacks)}, found {stack_id!r}", file=sys.stderr)
+        print("A stack of your own: credential-guides new-stack ID --title … --publisher …", file=sys.stderr)
+        return 2
+    stack = stacks[stack_id]
+    problem = _topic_problem(catalog, stack, topic)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     text = (
         environment()
@@ -99,20 +145,117 @@ def _new(project: Path, credential_id: str, stack_id: str, topic: int | None, ti
         .render(
             id=credential_id,
             title=title or credential_id.replace("-", " ").capitalize(),
-            stack=stack_id,
+            stack=stack,
             topic=topic,
-            levels=stacks[stack_id].levels,
             kinds=list(catalog.artifact_kinds),
+            data_format=CURRENT_FORMAT,
         )
     )
-    path.write_text(text, encoding="utf-8")
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+    print("Replace each REPLACE text with your guide's words; until then, validate and the build list each one:")
+    print(f"  ./dev credential-guides validate{'' if project == Path('.') else f' {project}'}")
+    return 0
+
+
+def _topic_problem(catalog: Catalog, stack: Stack, topic: int | None) -> str | None:
+    count = len(stack.topics)
+    if not count:
+        return f"--topic: expected none, stack {stack.id!r} has no numbered topics" if topic is not None else None
+    free = [t.number for t in stack.topics if catalog.credential_for_topic(stack.id, t.number) is None]
+    if topic is None or topic not in free:
+        found = "nothing" if topic is None else f"{topic}" + (", taken" if 1 <= topic <= count else "")
+        free_text = ", ".join(map(str, free)) or "none"
+        return (
+            f"--topic: expected a free topic number of stack {stack.id!r} (free: {free_text}), found {found}. "
+            "A credential of your own usually belongs in a stack of your own: credential-guides new-stack"
+        )
+    return None
+
+
+def new_stack_command(
+    project: Path, stack_id: str, title: str, publisher: str, license_name: str, license_url: str | None
+) -> int:
+    data_dir = project / DATA_DIR
+    if not SLUG.match(stack_id):
+        print(f"ID: expected lowercase words with hyphens, like 'my-stack', found {stack_id!r}", file=sys.stderr)
+        return 2
     try:
-        load_catalog(data_dir, display_root=project)
+        catalog = load_catalog(data_dir, display_root=project)
     except DataErrors as exc:
-        path.unlink()
         print(exc.report(), file=sys.stderr)
+        print("Fix these before adding a stack.", file=sys.stderr)
         return 1
-    print(f"wrote {path}: replace each REPLACE text with the guide's words, then run credential-guides validate")
+    if any(stack.id == stack_id for stack in catalog.stacks):
+        print(f"ID: expected an id no stack has, found {stack_id!r}, already taken", file=sys.stderr)
+        return 2
+    reserved = license_name.strip().casefold() == ALL_RIGHTS_RESERVED.casefold()
+    license_url = license_url or KNOWN_LICENSES.get(license_name.strip())
+    if not reserved and not license_url:
+        known = ", ".join(KNOWN_LICENSES)
+        print(
+            f"--license-url: expected the address of {license_name!r} (known without one: {known}), found none",
+            file=sys.stderr,
+        )
+        return 2
+    path = data_dir / LOCAL_DIR / "stacks.yml"
+    entry = (
+        environment()
+        .get_template("new_stack.yml.j2")
+        .render(
+            id=stack_id,
+            title=title,
+            publisher=publisher,
+            license_name=ALL_RIGHTS_RESERVED if reserved else license_name.strip(),
+            license_url=None if reserved else license_url,
+            levels=catalog.stacks[0].levels if catalog.stacks else ("Proficient", "Basic", "Developing"),
+            new_file=not path.is_file(),
+            data_format=CURRENT_FORMAT,
+        )
+    )
+    path.parent.mkdir(exist_ok=True)
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if before and not before.endswith("\n"):
+        before += "\n"
+    path.write_text(before + ("\n" if before else "") + entry.rstrip("\n") + "\n", encoding="utf-8")
+    print(f"wrote stack {stack_id!r} to {path}")
+    print(f"Next: ./dev credential-guides new my-credential --stack {stack_id}")
+    return 0
+
+
+def upgrade_command(project: Path) -> int:
+    """Rewrite every data file and ``site.yml`` of an older format; print each change as file:line."""
+    files = data_files(project)
+    upgraded = placeholders = by_hand = 0
+    for path, kind in files:
+        display = path.relative_to(project).as_posix()
+        text = path.read_text(encoding="utf-8")
+        try:
+            result = upgrade_text(text, kind)
+        except yaml.YAMLError as exc:
+            print(f"{display}: not upgraded: the file is not valid YAML ({exc.__class__.__name__})", file=sys.stderr)
+            by_hand += 1
+            continue
+        for problem in result.problems:
+            print(f"{display}:{problem.line}: {problem.field}: {problem.message}")
+            by_hand += 1
+        if not result.changed:
+            continue
+        path.write_text(result.text, encoding="utf-8")
+        upgraded += 1
+        for change in result.changes:
+            print(f"{display}:{change.line}: {change.field}: {change.message}")
+            placeholders += change.placeholder
+    if not upgraded and not by_hand:
+        print(f"All {len(files)} data files are in format {CURRENT_FORMAT}; nothing to upgrade.")
+        return 0
+    print(f"Upgraded {upgraded} of {len(files)} data files to format {CURRENT_FORMAT}.")
+    if placeholders:
+        print(f"Replace the {placeholders} REPLACE placeholder(s) above; `credential-guides validate` lists any left.")
+    if by_hand:
+        print(f"{by_hand} change(s) above need doing by hand.")
+        return 1
     return 0
 
 

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from .data_format import FormatNumber
 from .field_types import FIELD_KINDS, LINK_ROWS, types_where
 
 MAX_TEXT = 5_000
@@ -123,13 +124,42 @@ class SubmissionPortal(Model):
         return self
 
 
+ALL_RIGHTS_RESERVED = "All rights reserved"
+
+
+class License(Model):
+    """The terms a stack's guides are published under: a license's name and address, or all rights reserved."""
+
+    name: Text
+    url: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _all_rights_reserved(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().casefold() == ALL_RIGHTS_RESERVED.casefold():
+            return {"name": ALL_RIGHTS_RESERVED}
+        return value
+
+    @model_validator(mode="after")
+    def _address_unless_reserved(self) -> License:
+        if self.url is None and self.name.casefold() != ALL_RIGHTS_RESERVED.casefold():
+            raise ValueError(
+                f"expected url: the license's address (or license: all rights reserved), found {self.name!r} alone"
+            )
+        return self
+
+
 class Stack(Model):
     id: Slug
     title: Text
     publisher: Text
+    """Who publishes the stack's guides; a guide's own ``source.publisher`` may name another."""
     partner: Text | None = None
+    license: License | None = None
+    """The terms of the stack's guides, unless a guide's ``source`` names its own."""
     levels: Annotated[tuple[Text, ...], Field(min_length=1)]
     topics: tuple[Topic, ...] = ()
+    """Numbered topics, as NEA's stacks have; a stack without them lists its guides by title."""
     submission: SubmissionPortal | None = None
     """Shown on every guide and template page of the stack, unless site.yml's how_to_submit replaces it."""
 
@@ -223,11 +253,43 @@ class Section(Model):
 
 
 class Source(Model):
+    """Where a guide's words come from. Publisher, partner and license default to its stack's."""
+
     publisher: Text
     partner: Text | None = None
     license: Text
-    license_url: Text
+    license_url: Text | None = None
     last_revised: Text | None
+
+    @property
+    def all_rights_reserved(self) -> bool:
+        return self.license.casefold() == ALL_RIGHTS_RESERVED.casefold()
+
+    @model_validator(mode="after")
+    def _address_unless_reserved(self) -> Source:
+        if self.license_url is None and not self.all_rights_reserved:
+            raise ValueError(
+                f"expected license_url: the address of the license {self.license!r} "
+                f"(or license: {ALL_RIGHTS_RESERVED}), found none"
+            )
+        return self
+
+
+def _source_from_stack(data: Any, info: ValidationInfo) -> Any:
+    """A guide's source, its publisher, partner and license taken from its stack where it names none."""
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        return data
+    stack = ((info.context or {}).get("stack") or {}).get(data.get("stack"))
+    if not isinstance(stack, Stack):
+        return data
+    source = dict(data["source"])
+    if "publisher" not in source:
+        source["publisher"] = stack.publisher
+        source.setdefault("partner", stack.partner)
+    if "license" not in source and stack.license is not None:
+        source["license"] = stack.license.name
+        source.setdefault("license_url", stack.license.url)
+    return {**data, "source": source}
 
 
 class Range(Model):
@@ -434,6 +496,7 @@ CitationRef = Annotated[
 
 
 class Credential(Model):
+    format: FormatNumber
     id: Slug
     title: Text
     stack: StackId
@@ -446,6 +509,11 @@ class Credential(Model):
     research: tuple[CitationRef, ...] = ()
     resources: tuple[ResourceGroup, ...] = ()
     submission: Submission
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults_from_stack(cls, data: Any, info: ValidationInfo) -> Any:
+        return _source_from_stack(data, info)
 
     @field_validator("topic")
     @classmethod
@@ -511,12 +579,36 @@ class PageSource(Model):
 
 
 class Credentialing(Model):
+    format: FormatNumber
     source: PageSource
     summary: tuple[Markdown, ...]
     suggestions_email: Text | None = None
     """Where the source's publisher takes suggestions for its list (a fact about them, not our contact)."""
     micro_credential: MicroCredential
     professional_learning: tuple[ProfessionalLearning, ...]
+
+
+# --- registry files ------------------------------------------------------------
+
+
+class StacksFile(Model):
+    format: FormatNumber
+    stacks: tuple[Stack, ...] = ()
+
+
+class ResourcesFile(Model):
+    format: FormatNumber
+    resources: tuple[Resource, ...] = ()
+
+
+class CitationsFile(Model):
+    format: FormatNumber
+    citations: tuple[Citation, ...] = ()
+
+
+class ArtifactKindsFile(Model):
+    format: FormatNumber
+    artifact_kinds: tuple[ArtifactKind, ...] = ()
 
 
 # --- the whole catalog -------------------------------------------------------

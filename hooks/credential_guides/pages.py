@@ -203,6 +203,7 @@ def render_site(
         stacks=catalog.stacks,
         home_guides_per_stack=HOME_GUIDES_PER_STACK,
         catalog_filter=Markup(html_placeholder("filter")),
+        shows_credentialing=shows_credentialing(catalog),
     )
     pages = [SitePage(HOME, "Home", home, {"filter": str(filter_block)})]
     for stack in catalog.stacks:
@@ -229,8 +230,22 @@ def render_site(
         for credential in in_stack:
             pages += _credential_pages(catalog, credential, stack, render, pdf_links.get(credential.id))
 
+    if shows_credentialing(catalog):
+        pages += _credentialing_pages(catalog, render)
+    if search_page:
+        pages.append(SitePage(SEARCH_PAGE, SEARCH_TITLE, render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR)))
+    return pages
+
+
+def shows_credentialing(catalog: Catalog) -> bool:
+    """The facts of the credentialing page concern one stack: they are shown only where that stack is."""
+    return any(stack.id == catalog.credentialing.micro_credential.stack for stack in catalog.stacks)
+
+
+def _credentialing_pages(catalog: Catalog, render: Any) -> list[SitePage]:
     credentialing = catalog.credentialing
     fce = catalog.stack(credentialing.micro_credential.stack)
+    pages = []
     pages.append(
         SitePage(
             ABOUT,
@@ -252,8 +267,6 @@ def render_site(
             render("professional_learning.md.j2", PROFESSIONAL_LEARNING, page=credentialing),
         )
     )
-    if search_page:
-        pages.append(SitePage(SEARCH_PAGE, SEARCH_TITLE, render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR)))
     return pages
 
 
@@ -373,6 +386,7 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
                     templates.append({handout_title(item): handout_page(credential, item)})
             section.append({credential.title: [guide_page(credential), {"Templates": templates}]})
         nav.append({stack.title: section})
-    nav.append({ABOUT_TITLE: ABOUT})
-    nav.append({PROFESSIONAL_LEARNING_TITLE: PROFESSIONAL_LEARNING})
+    if shows_credentialing(catalog):
+        nav.append({ABOUT_TITLE: ABOUT})
+        nav.append({PROFESSIONAL_LEARNING_TITLE: PROFESSIONAL_LEARNING})
     return nav + list(extra or [])

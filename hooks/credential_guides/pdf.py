@@ -165,7 +165,7 @@ def pdf_footer(credential: Credential) -> str:
     source = credential.source
     partner = f" with {source.partner.split('(')[-1].rstrip(')')}" if source.partner else ""
     revised = source.last_revised or "unknown"
-    license = f"{source.license}, {source.license_url}"
+    license = f"{source.license}, {source.license_url}" if source.license_url else source.license
     return f"{credential.title} · {source.publisher}{partner} · {license} · Last revised {revised}"
 
 

@@ -11,15 +11,33 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .catalog import load_catalog
+from .catalog import LOCAL_DIR, REGISTRY_DIR, REGISTRY_FILES, credential_files, load_catalog
+from .data_files import OlderFile, log_older_files, read_data_file
 from .errors import DataError, DataErrors
 from .model import Catalog
 from .settings import SiteSettings, missing_files, shown
-from .strict_yaml import read_yaml
+from .upgrade import FileKind
 from .validation import validate_document
 
 DATA_DIR = "credentials_data"
 SETTINGS_FILE = "site.yml"
+
+
+def data_files(root: Path) -> list[tuple[Path, FileKind]]:
+    """Every data file of a project and what it holds: registries, credentials (yours in ``local/``), ``site.yml``."""
+    data_dir = root / DATA_DIR
+    found: list[tuple[Path, FileKind]] = []
+    for folder in (data_dir / REGISTRY_DIR, data_dir / LOCAL_DIR):
+        for name, _ in REGISTRY_FILES.values():
+            if (folder / f"{name}.yml").is_file():
+                found.append((folder / f"{name}.yml", name))
+    if (data_dir / REGISTRY_DIR / "credentialing.yml").is_file():
+        found.append((data_dir / REGISTRY_DIR / "credentialing.yml", "credentialing"))
+    if data_dir.is_dir():
+        found += [(path, "credential") for path in credential_files(data_dir)]
+    if (root / SETTINGS_FILE).is_file():
+        found.append((root / SETTINGS_FILE, "settings"))
+    return found
 
 
 @dataclass(frozen=True)
@@ -32,25 +50,34 @@ class Project:
 def load_project(root: Path, docs_dir: Path | None = None) -> Project:
     """Load and validate ``credentials_data/`` and ``site.yml`` under ``root``."""
     errors: list[DataError] = []
+    older: list[OlderFile] = []
     catalog: Catalog | None = None
     try:
-        catalog = load_catalog(root / DATA_DIR, display_root=root)
+        catalog = load_catalog(root / DATA_DIR, display_root=root, older=older)
     except DataErrors as exc:
         errors += exc.errors
-    settings = load_settings(root / SETTINGS_FILE, root, catalog, docs_dir or root / "docs", errors)
+    settings = load_settings(root / SETTINGS_FILE, root, catalog, docs_dir or root / "docs", errors, older)
+    log_older_files(older)
     if errors or catalog is None or settings is None:
         raise DataErrors(errors)
     return Project(settings=settings, catalog=shown(catalog, settings.hidden))
 
 
 def load_settings(
-    path: Path, root: Path, catalog: Catalog | None, docs_dir: Path, errors: list[DataError]
+    path: Path,
+    root: Path,
+    catalog: Catalog | None,
+    docs_dir: Path,
+    errors: list[DataError],
+    older: list[OlderFile] | None = None,
 ) -> SiteSettings | None:
     """``site.yml``, or the defaults when the file is absent."""
     if not path.is_file():
         return SiteSettings()
     file = path.relative_to(root).as_posix()
-    doc, read_errors = read_yaml(path, file)
+    doc, read_errors, was_older = read_data_file(path, file, "settings")
+    if was_older and older is not None:
+        older.append(was_older)
     if doc is None and all("found only comments" in e.message for e in read_errors):
         return SiteSettings()
     errors += read_errors

@@ -13,15 +13,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import ArtifactKind, Citation, Credential, Credentialing, Resource, Stack
+from .model import ArtifactKindsFile, CitationsFile, Credential, Credentialing, ResourcesFile, StacksFile
 from .settings import SiteSettings
 
 SCHEMAS: dict[str, Any] = {
     "credentials_data/credential.schema.json": Credential,
-    "credentials_data/registries/stacks.schema.json": tuple[Stack, ...],
-    "credentials_data/registries/resources.schema.json": tuple[Resource, ...],
-    "credentials_data/registries/citations.schema.json": tuple[Citation, ...],
-    "credentials_data/registries/artifact_kinds.schema.json": tuple[ArtifactKind, ...],
+    "credentials_data/registries/stacks.schema.json": StacksFile,
+    "credentials_data/registries/resources.schema.json": ResourcesFile,
+    "credentials_data/registries/citations.schema.json": CitationsFile,
+    "credentials_data/registries/artifact_kinds.schema.json": ArtifactKindsFile,
     "credentials_data/registries/credentialing.schema.json": Credentialing,
     "site.schema.json": SiteSettings,
 }

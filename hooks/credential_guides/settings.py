@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationInfo, field_validator
 
+from .data_format import CURRENT_FORMAT, FormatNumber
 from .model import Catalog, CredentialId, Markdown, Model, StackId, Text
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -63,6 +64,7 @@ class Hidden(Model):
 
 
 class SiteSettings(Model):
+    format: FormatNumber = CURRENT_FORMAT
     site_name: Text = "Educator Micro-Credential Guides"
     site_url: Text | None = None
     organization: Text | None = None

@@ -1,22 +1,33 @@
-"""Apply ``site.yml`` to the MkDocs configuration (name, address, logo, colours, footer)."""
+"""Apply ``site.yml`` and the catalog to the MkDocs configuration (name, address, logo, colours, footer)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from .build_plan import SITE_URL_ENV
+from .model import Catalog, Source
+from .pages import environment
 from .settings import SiteSettings, normal_site_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-LICENSE_LINE = (
-    "Credential guides © National Education Association, with NAFSCE for the Family and Community "
-    'Engagement stack, licensed under <a href="http://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a>.'
-)
+def footer_sources(catalog: Catalog) -> list[Source]:
+    """One source for each publisher, partner and license among the guides shown, in catalog order."""
+    seen: dict[tuple[object, ...], Source] = {}
+    for credential in catalog.credentials:
+        source = credential.source
+        seen.setdefault((source.publisher, source.partner, source.license, source.license_url), source)
+    return list(seen.values())
+
+
+def copyright_html(catalog: Catalog) -> str:
+    """The footer's license lines: each credential's own publisher and license, never fixed text."""
+    macros: Any = environment().get_template("_shared.j2").module
+    return str(macros.copyright_lines(footer_sources(catalog)))
 
 
 def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
@@ -34,7 +45,9 @@ def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
         raise ValueError(f"{SITE_URL_ENV}: {exc}") from None
 
 
-def apply_settings(config: MkDocsConfig, settings: SiteSettings, from_pages: str | None = None) -> None:
+def apply_settings(
+    config: MkDocsConfig, settings: SiteSettings, catalog: Catalog, from_pages: str | None = None
+) -> None:
     # Material prints the name unescaped in places; as Markup it is escaped once and shown as text.
     config.site_name = Markup(escape(settings.title))
     address = site_url(settings, from_pages)
@@ -50,5 +63,6 @@ def apply_settings(config: MkDocsConfig, settings: SiteSettings, from_pages: str
     lines = [str(escape(settings.footer))] if settings.footer else []
     if settings.contact:
         lines.append(f"Contact: {escape(settings.contact)}")
-    lines.append(LICENSE_LINE)
+    if catalog.credentials:
+        lines.append(copyright_html(catalog))
     config.copyright = "<br>".join(lines)
