@@ -212,8 +212,9 @@ def synthetic_credentials(n: int, seed: int = 1) -> list[dict[str, Any]]:
     return credentials
 
 
-def synthetic_stacks(n: int) -> list[dict[str, Any]]:
-    real = yaml.safe_load((DATA / "registries" / "stacks.yml").read_text(encoding="utf-8"))
+def synthetic_stacks(n: int) -> dict[str, Any]:
+    """The real stacks and a synthetic one per 50 credentials, as a stacks file of the current format."""
+    registry = yaml.safe_load((DATA / "registries" / "stacks.yml").read_text(encoding="utf-8"))
     made = [
         {
             "id": f"stack-{number:02d}",
@@ -223,7 +224,7 @@ def synthetic_stacks(n: int) -> list[dict[str, Any]]:
         }
         for number in range(1, stack_count(n) + 1)
     ]
-    return [*real, *made]
+    return {"format": registry["format"], "stacks": [*registry["stacks"], *made]}
 
 
 def write_project(dest: Path, n: int, seed: int = 1) -> Path:

@@ -210,8 +210,8 @@ def test_bad_data_stops_the_build_with_every_error_and_no_site(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
     assert (
-        "credentials_data/family-engagement-access-opportunities.yml:6: "
-        "topic: expected each field once, found 'topic' again (first on line 5)" in result.stderr
+        "credentials_data/family-engagement-access-opportunities.yml:7: "
+        "topic: expected each field once, found 'topic' again (first on line 6)" in result.stderr
     )
     assert "credentials_data/linking-family-engagement-learning-outcomes.yml:" in result.stderr
     assert "submission.reflection.words: expected min ≤ max, found min 500 > max 400" in result.stderr

@@ -122,7 +122,7 @@ def load_edited(tmp_path: Path, file: str, old: str, new: str) -> DataErrors:
 def test_an_artifact_kind_outside_the_vocabulary_is_an_error_at_its_line(tmp_path: Path) -> None:
     errors = load_edited(tmp_path, "sample-credential.yml", "kind: sample-kind", "kind: sample-knd")
     assert errors.report().splitlines()[0] == (
-        "credentials_data/sample-credential.yml:30: submission.artifacts[0].kind: expected the id of an artifact "
+        "credentials_data/sample-credential.yml:31: submission.artifacts[0].kind: expected the id of an artifact "
         "kind in registries/artifact_kinds.yml, found 'sample-knd' (did you mean 'sample-kind'?)"
     )
 
@@ -130,7 +130,7 @@ def test_an_artifact_kind_outside_the_vocabulary_is_an_error_at_its_line(tmp_pat
 def test_a_kind_label_that_reads_like_a_stack_title_is_an_error(tmp_path: Path) -> None:
     errors = load_edited(tmp_path, "registries/artifact_kinds.yml", "label: Sample kind", "label: sample stack")
     assert [str(e) for e in errors.errors] == [
-        "credentials_data/registries/artifact_kinds.yml:2: [0].label: expected a label no other tag has, "
+        "credentials_data/registries/artifact_kinds.yml:4: artifact_kinds[0].label: expected a label no other tag has, "
         "found 'sample stack', already the title of stack 'sample-stack'"
     ]
 
@@ -293,8 +293,8 @@ def test_advice_to_earners_must_say_where_it_comes_from(tmp_path: Path) -> None:
     )
     errors = load_edited(tmp_path, "registries/stacks.yml", "  levels:", portal)
     assert [str(e) for e in errors.errors] == [
-        "credentials_data/registries/stacks.yml:5: [0].submission: expected advice_source: the address of the page "
-        "the advice comes from, found none"
+        "credentials_data/registries/stacks.yml:7: stacks[0].submission: expected advice_source: the address of "
+        "the page the advice comes from, found none"
     ]
 
 
