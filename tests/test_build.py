@@ -216,8 +216,8 @@ def test_bad_data_stops_the_build_with_every_error_and_no_site(tmp_path: Path) -
     assert "credentials_data/linking-family-engagement-learning-outcomes.yml:" in result.stderr
     assert "submission.reflection.words: expected min ≤ max, found min 500 > max 400" in result.stderr
     assert (
-        "research[4]: expected the id of a citation in registries/citations.yml, found 'stem-next-2020'"
-        in result.stderr
+        "research[4]: expected the id of a citation in registries/citations.yml or local/citations.yml, "
+        "found 'stem-next-2020'" in result.stderr
     )
     assert "3 errors in the credential data; nothing was built." in result.stderr
 

@@ -123,7 +123,8 @@ def test_an_artifact_kind_outside_the_vocabulary_is_an_error_at_its_line(tmp_pat
     errors = load_edited(tmp_path, "sample-credential.yml", "kind: sample-kind", "kind: sample-knd")
     assert errors.report().splitlines()[0] == (
         "credentials_data/sample-credential.yml:31: submission.artifacts[0].kind: expected the id of an artifact "
-        "kind in registries/artifact_kinds.yml, found 'sample-knd' (did you mean 'sample-kind'?)"
+        "kind in registries/artifact_kinds.yml or local/artifact_kinds.yml, found 'sample-knd' "
+        "(did you mean 'sample-kind'?)"
     )
 
 

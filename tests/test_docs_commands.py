@@ -9,6 +9,7 @@ one ``## `` heading share a copy, as a reader following that section would.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -69,6 +70,13 @@ def fresh_copy(dest: Path) -> Path:
     return dest
 
 
+def installed_for(pyproject: Path) -> bool:
+    """Whether ./dev considers .venv current: a copy's ./dev would otherwise reinstall it, pointing it at the copy."""
+    stamp = ROOT / ".venv" / ".installed"
+    digest = hashlib.sha256(pyproject.read_bytes()).hexdigest()
+    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest
+
+
 def serve_once(project: Path, env: dict[str, str]) -> None:
     """``./dev serve`` runs until stopped: start it, wait for the home page, stop it."""
     server = subprocess.Popen(
@@ -98,6 +106,7 @@ def serve_once(project: Path, env: dict[str, str]) -> None:
 def test_the_documented_commands_run(
     document: str, heading: str, commands: list[tuple[str, int]], tmp_path: Path
 ) -> None:
+    assert installed_for(ROOT / "pyproject.toml"), "install first: ./dev test installs .venv, then runs this"
     project = fresh_copy(tmp_path / "copy")
     env = {**os.environ, "CG_PDF_CACHE": str(PDF_CACHE)}
     for command, expected in commands:

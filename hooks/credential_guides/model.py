@@ -81,7 +81,8 @@ def _registered(kind: str, where: str | None = None) -> Callable[[str, Validatio
         if known is not None and value not in known:
             close = difflib.get_close_matches(value, list(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            place = where or f"registries/{kind}s.yml"
+            name = kind.replace(" ", "_") + "s.yml"
+            place = where or f"registries/{name} or local/{name}"
             article = "an" if kind[0] in "aeiou" else "a"
             raise ValueError(f"expected the id of {article} {kind} in {place}, found {value!r}{hint}")
         return value
@@ -93,7 +94,7 @@ StackId = Annotated[Slug, AfterValidator(_registered("stack"))]
 ResourceId = Annotated[Slug, AfterValidator(_registered("resource"))]
 CitationId = Annotated[Slug, AfterValidator(_registered("citation"))]
 CredentialId = Annotated[Slug, AfterValidator(_registered("credential", "credentials_data/ (its file name)"))]
-ArtifactKindId = Annotated[Slug, AfterValidator(_registered("artifact kind", "registries/artifact_kinds.yml"))]
+ArtifactKindId = Annotated[Slug, AfterValidator(_registered("artifact kind"))]
 
 
 class Model(BaseModel):
