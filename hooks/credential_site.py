@@ -43,7 +43,7 @@ from credential_guides.fillable import fillables
 from credential_guides.html_size import strip_indentation
 from credential_guides.material_markup import valid_material_markup
 from credential_guides.model import Credential
-from credential_guides.offline import ZIP_PATH, build_offline_zip, use_local_polyfills
+from credential_guides.offline import ZIP_PATH, build_offline_zip, relative_from_root, use_local_polyfills
 from credential_guides.page_nav import navigation_for
 from credential_guides.pages import SitePage, guide_page, navigation, render_site
 from credential_guides.pdf import (
@@ -72,8 +72,8 @@ from credential_guides.records import (
     to_json,
 )
 from credential_guides.reproducible import SOURCE_DATE_EPOCH, source_date_epoch
-from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
-from credential_guides.site_config import apply_settings
+from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError, is_searched
+from credential_guides.site_config import apply_settings, remove_sitemap_without_address
 from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
 from credential_guides.staging import discard, publish, remove_abandoned, staging_dir
 
@@ -253,7 +253,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     plan = _build.ready[0]
     output = strip_indentation(valid_material_markup(output))
-    if _build.search and page.file.src_uri != SEARCH_PAGE:
+    if _build.search and page.file.src_uri != SEARCH_PAGE and is_searched(page.meta):
         _build.search.add(page.url, output)
     return with_content_security_policy(
         output, webassembly=page.file.src_uri == SEARCH_PAGE, local_files=plan.offline_copy
@@ -263,9 +263,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page, which MkDocs renders as a template rather than a page."""
     if template_name.endswith(".html"):
-        return with_content_security_policy(
-            strip_indentation(valid_material_markup(output_content)), local_files=_build.ready[0].offline_copy
-        )
+        offline_copy = _build.ready[0].offline_copy
+        html = strip_indentation(valid_material_markup(output_content))
+        if offline_copy:
+            html = relative_from_root(html)
+        return with_content_security_policy(html, local_files=offline_copy)
     return output_content
 
 
@@ -286,6 +288,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             time.perf_counter() - started,
         )
     _write_records(project, config.site_url or None, site_dir)
+    remove_sitemap_without_address(site_dir, config.site_url or None)
     if plan.published:
         _check_site_size(plan, site_dir)
         if _build.pdf_jobs:

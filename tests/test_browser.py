@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,7 +12,10 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import serve
+from conftest import ROOT, search_documents, serve
+from credential_guides.catalog import load_catalog
+
+CATALOG = load_catalog(ROOT / "credentials_data")
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 # WCAG 2.2 A and AA (which include 2.0 and 2.1) and axe's best practices.
@@ -155,6 +159,27 @@ def test_offline_zip_works_from_a_folder_with_search(site: Path, browser: Browse
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
 
 
+def test_the_offline_copys_page_not_found_works_from_a_folder(site: Path, browser: Browser, tmp_path: Path) -> None:
+    with zipfile.ZipFile(site / "downloads" / "credential-guides-offline.zip") as zipped:
+        zipped.extractall(tmp_path)
+    root = tmp_path / "credential-guides"
+    context = browser.new_context()
+    failed: list[str] = []
+    context.on("requestfailed", lambda request: failed.append(request.url))
+    page = context.new_page()
+    page.goto(root.joinpath("404.html").as_uri())
+    expect(page.locator("h1")).to_have_text("Page not found")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static", "styled"
+    assert failed == []
+    page.get_by_role("link", name="All guides, by stack").click()
+    assert page.url == root.joinpath("index.html").as_uri()
+    context.close()
+
+
+def test_a_build_without_an_address_publishes_no_sitemap(site: Path) -> None:
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+
+
 def test_site_works_under_a_sub_path(site: Path, browser: Browser, tmp_path: Path) -> None:
     """GitHub Pages serves a project at https://org.github.io/repo/."""
     shutil.copytree(site, tmp_path / "repo")
@@ -204,7 +229,11 @@ FIRST_RESULTS = [
     ("culturally responsive", "Family Engagement as Access and Opportunities For All"),
     ("family well-being", "Community Partnerships for Learning and Family Well-Being"),
     ("multilingual", "Multilingual Learners"),
+    ("rubric", re.compile(r"^(" + "|".join(re.escape(c.title) for c in CATALOG.credentials) + r")$")),
+    ("reflection", "Template: Part 3"),
+    ("tailor engagement opportunities", "Family Engagement as Access and Opportunities For All"),
 ]
+DISTRICT_STAFF_PAGES = ("district-staff/", "hosting/", "editing-content/")
 
 
 @pytest.mark.parametrize(("query", "first"), FIRST_RESULTS, ids=[q for q, _ in FIRST_RESULTS])
@@ -214,4 +243,19 @@ def test_a_query_brings_the_right_credential_or_template_first(
     page.goto(served_site + "/search/?q=" + query.replace(" ", "+"))
     title = page.locator(".pagefind-ui__result-title").first
     expect(title).to_be_visible(timeout=10_000)
-    expect(title).to_contain_text(first)
+    if isinstance(first, str):
+        expect(title).to_contain_text(first)
+    else:
+        expect(title).to_have_text(first)
+    first_five = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.slice(0, 5).map(a => a.href)")
+    assert not [link for link in first_five if link.endswith(DISTRICT_STAFF_PAGES)], "district staff pages"
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    assert "ArtifactProficient" not in excerpts and "needs JavaScript" not in excerpts
+
+
+def test_the_teachers_search_holds_no_district_staff_page_and_no_fallback_text(site: Path) -> None:
+    documents = search_documents(site)
+    assert documents and not [url for url in documents if url.endswith(DISTRICT_STAFF_PAGES)]
+    text = " ".join(str(d["content"]) for d in documents.values())
+    assert "needs JavaScript" not in text
+    assert "Artifact Proficient Basic Developing" in text, "table cells are words apart"

@@ -159,7 +159,7 @@ def test_guide_and_template_pages_carry_their_tags_linked_to_the_filtered_catalo
 
 def test_the_home_page_holds_the_filter_and_the_plain_list_and_loads_the_index(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<form id="cg-catalog-filter"' in home and "hidden>" in home
+    assert '<form id="cg-catalog-filter" class="cg-catalog-filter cg-needs-js"' in home
     assert '<input type="checkbox" name="kind" value="recording"> Recording (1)' in home
     assert '<script src="catalog-index.js"></script>' in home
     for credential in CATALOG.credentials:

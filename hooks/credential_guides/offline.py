@@ -7,6 +7,7 @@ a polyfill from a CDN; it is swapped for the copy vendored under ``overrides/``.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,17 @@ if TYPE_CHECKING:
 ZIP_PATH = "downloads/credential-guides-offline.zip"
 """Where the zip goes in the site, which the home page links."""
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+_FROM_ROOT = re.compile(r'((?:href|src)="|"search":\s*")/(?!/)')
+_ROOT_ITSELF = re.compile(r'("base":\s*"|__md_scope=new URL\(")/(")')
+
+
+def relative_from_root(html: str) -> str:
+    """A page at the site's root with its addresses relative to it: MkDocs writes the 404 page's as
+    "/assets/…" (links, and Material's base and search worker), which a copy opened from a folder
+    resolves against the disk's root, where nothing is."""
+    return _ROOT_ITSELF.sub(r"\1.\2", _FROM_ROOT.sub(r"\1", html))
 
 
 def use_local_polyfills(config: MkDocsConfig) -> None:

@@ -22,6 +22,7 @@ import json
 import re
 import subprocess
 import threading
+from collections.abc import Mapping
 from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, Any
@@ -33,12 +34,31 @@ ROOT_SELECTOR = "article.md-content__inner"
 # Form controls, their per-row labels ("Row 3: Date") and the repeated privacy
 # hint would fill the excerpts; field labels, table captions and column headers
 # stay indexed. (Not "input": excluding a void element drops its whole block.)
-EXCLUDED = (".cg-form-table tbody", "select", "textarea", "button", ".cg-sr-only", ".cg-print-value", ".cg-pii")
+EXCLUDED = (
+    ".cg-form-table tbody",
+    "select",
+    "textarea",
+    "button",
+    "noscript",
+    ".cg-sr-only",
+    ".cg-print-value",
+    ".cg-pii",
+)
 TIMEOUT_SECONDS = 600
 # Pagefind skips everything inside <form> and <label>. A template page is a
 # form, and its headings, labels and help texts must be findable: in the copy
 # sent to the indexer (never in the page itself) both are plain containers.
 _FORM_TAGS = re.compile(r"<(/?)(?:form|label)\b", re.I)
+# Pagefind joins the text of adjacent elements: "ArtifactProficientBasicDeveloping" from a table's
+# header cells. A space after each cell and list item keeps the words apart in excerpts.
+_CELL_ENDS = re.compile(r"(</(?:th|td|li|caption|dt|dd)>)", re.I)
+
+
+def is_searched(meta: Mapping[str, Any]) -> bool:
+    """Whether a page belongs in the teachers' search: not where its front matter says
+    ``search: {exclude: true}`` (Material's own setting, which its search in the offline copy honours too)."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
 class SearchIndexError(Exception):
@@ -74,7 +94,7 @@ class SearchIndexer:
 
     def add(self, url: str, html: str) -> None:
         """Queue one page, at its address relative to the site root (``stack/guide/``)."""
-        searchable = _FORM_TAGS.sub(r"<\1div", html)
+        searchable = _CELL_ENDS.sub(r"\1 ", _FORM_TAGS.sub(r"<\1div", html))
         request = {"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_contents": searchable}
         self._pages.append((url, self._send(request)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
@@ -45,15 +46,28 @@ def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
         raise ValueError(f"{SITE_URL_ENV}: {exc}") from None
 
 
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def remove_sitemap_without_address(site_dir: Path, address: str | None) -> None:
+    """A sitemap lists full addresses: without one, MkDocs writes it with no <url>, which its schema refuses.
+
+    (Taking sitemap.xml out of the theme's static templates instead makes MkDocs copy the template's source.)
+    """
+    if not address:
+        for name in SITEMAP_FILES:
+            (site_dir / name).unlink(missing_ok=True)
+
+
 def apply_settings(
     config: MkDocsConfig, settings: SiteSettings, catalog: Catalog, from_pages: str | None = None
 ) -> None:
     # Material prints the name unescaped in places; as Markup it is escaped once and shown as text.
     config.site_name = Markup(escape(settings.title))
     address = site_url(settings, from_pages)
+    theme = config.theme
     if address:
         config.site_url = address
-    theme = config.theme
     if settings.logo:
         theme["logo"] = settings.logo
     if settings.favicon:

@@ -3,14 +3,14 @@
  * credential asks for, and by the writing it requires. Its state lives in the
  * page's address (?stack=…&kind=…&words=…), so a filtered view can be shared
  * and reloads as it was. The data is catalog-index.js, written by the build.
- * Without JavaScript the form stays hidden and the page lists every guide.
+ * Without JavaScript the form is not shown (html.cg-js is not set) and the page lists every guide.
  */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 50;
   var data = window.cgCatalogIndex;
-  var form, results, status, browse, stackSelect, wordsSelect, kindBoxes;
+  var form, results, status, everything, browse, stackSelect, wordsSelect, kindBoxes;
   var limit = PAGE_SIZE;
   if (!data) return;
 
@@ -118,7 +118,7 @@
     if (!isActive(state)) {
       results.hidden = true;
       if (browse) browse.hidden = false;
-      status.textContent = "Every credential is listed below, by stack. Choose a stack, artifacts or an amount of writing to narrow the list.";
+      status.textContent = everything;
       return;
     }
     var found = credentials.filter(function (c) { return matches(c, state); });
@@ -156,6 +156,7 @@
     if (!form) return;
     results = document.getElementById("cg-catalog-results");
     status = document.getElementById("cg-catalog-status");
+    everything = status.textContent;
     browse = document.getElementById("cg-browse");
     stackSelect = form.elements.stack;
     wordsSelect = form.elements.words || null;
@@ -165,7 +166,6 @@
   }
 
   function listen() {
-    form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", update);
     form.querySelector("[data-action=clear-filters]").addEventListener("click", function () {

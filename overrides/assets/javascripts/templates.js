@@ -414,15 +414,36 @@
     }
   };
 
+  /* Beside an answer that counts toward a range of all answers together: its own words and the total so far.
+     Screen readers hear the total's changes from the total's own polite announcement. */
+  Template.prototype.updateShare = function (output, count, total) {
+    var min = Number(output.dataset.minWords);
+    var max = Number(output.dataset.maxWords);
+    output.textContent = "This answer: " + (count === 1 ? "1 word" : count + " words") +
+      "; all answers together: " + total + " of " + min + "–" + max + " words.";
+    output.dataset.state = rangeState(total, min, max);
+  };
+
+  /* A box grows with its answer: by CSS where the browser can (field-sizing), else here. */
+  function fitToAnswer(area) {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + 2 + "px";
+  }
+
   Template.prototype.refresh = function () {
     var self = this;
     var total = 0;
+    var shares = [];
     Array.prototype.forEach.call(this.form.querySelectorAll(".cg-field > textarea"), function (area) {
       var count = countWords(area.value);
       total += count;
+      if (area.value) fitToAnswer(area);
       var output = document.getElementById(area.id + "-count");
-      if (output) self.updateCount(output, count);
+      if (output && output.dataset.shareOf) shares.push([output, count]);
+      else if (output) self.updateCount(output, count);
     });
+    shares.forEach(function (share) { self.updateShare(share[0], share[1], total); });
     var totalOutput = document.getElementById("total-count");
     if (totalOutput) this.updateCount(totalOutput, total);
     Array.prototype.forEach.call(this.form.querySelectorAll("textarea, input[type='text'], input[type='date'], select"), function (box) {
@@ -434,6 +455,21 @@
     this.markForPrint();
     this.checkContactDetails();
   };
+
+  /* A blank template prints with what the guide asks for, folded on screen; it folds again after. */
+  function unfoldRequirementsForPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      if (document.documentElement.classList.contains("cg-filled")) return;
+      Array.prototype.forEach.call(document.querySelectorAll("details.cg-requirements:not([open])"), function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.splice(0).forEach(function (details) { details.open = false; });
+    });
+  }
 
   /* A filled template prints as work: its used rows only, without the notices and the self-check.
      A blank one prints every row, to fill in by hand. */
@@ -550,6 +586,7 @@
     this.orphans = this.findOrphans(stored);
     this.showOrphans();
     this.remindBackup(stored);
+    unfoldRequirementsForPrint();
 
     this.form.addEventListener("input", function (event) {
       if (event.target.type === "file") return;
