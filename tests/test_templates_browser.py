@@ -347,6 +347,11 @@ def test_a_blank_template_prints_every_row_to_fill_in_by_hand(served_site: str, 
     for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row"):
         expect(tracked.locator(hidden).first).to_be_hidden()
     expect(tracked.locator(".cg-selfcheck")).to_be_visible()
+    requirements = tracked.locator("details.cg-requirements")
+    expect(requirements).to_have_attribute("open", "")  # folded on screen, printed with the blank form
+    expect(requirements.locator("p").first).to_be_visible()
+    tracked.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(requirements).not_to_have_attribute("open", "")
 
 
 def test_filled_work_prints_its_used_rows_without_notices_or_self_check(
@@ -362,7 +367,15 @@ def test_filled_work_prints_its_used_rows_without_notices_or_self_check(
     tracked.emulate_media(media="print")
     tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert visible_rows(tracked, "photos") == min_rows + 1, "the required rows and the one optional row used"
-    for hidden in (".cg-toolbar", ".admonition.info", ".admonition.quote", ".cg-selfcheck", ".md-header"):
+    for hidden in (
+        ".cg-toolbar",
+        "details.info",
+        "details.tip",
+        "details.cg-requirements",
+        ".cg-selfcheck",
+        ".md-header",
+    ):
+        assert tracked.locator(hidden).count() >= 1, hidden
         expect(tracked.locator(hidden).first).to_be_hidden()
     mirror = tracked.locator("#f-photos-0-description + .cg-print-value")
     expect(mirror).to_be_visible()
