@@ -29,6 +29,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 
 
+# Tests that build a site, render PDFs or drive Chromium: out of the fast lane (./dev test --fast runs
+# -m "not slow"). A test is slow if it uses one of these fixtures (directly or through another) or says so.
+SLOW_FIXTURES = {"site_build", "minimal_site", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+_running_slow_test = [False]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture of the test is set up (the session's built site among them)."""
+    _running_slow_test[0] = item.get_closest_marker("slow") is not None
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
@@ -52,6 +71,7 @@ PDF_CACHE = Path(tempfile.gettempdir()) / f"credential-guides-tests-{os.getpid()
 
 def mkdocs_build(project: Path, site_dir: Path, **settings: str) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict``; ``settings`` are environment variables such as ``CG_PDF="0"``."""
+    assert _running_slow_test[0], "a test that builds a site must be marked slow, or ./dev test --fast runs it"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CG_PDF_CACHE": str(PDF_CACHE), **settings}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],

@@ -194,6 +194,7 @@ def test_no_page_fetches_from_another_origin(site: Path) -> None:
     assert offenders == []
 
 
+@pytest.mark.slow
 def test_bad_data_stops_the_build_with_every_error_and_no_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     first = project / "credentials_data" / "family-engagement-access-opportunities.yml"

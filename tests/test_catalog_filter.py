@@ -326,6 +326,7 @@ def test_the_offline_copy_filters_from_a_folder(site: Path, browser: Browser, tm
     context.close()
 
 
+@pytest.mark.slow
 def test_a_page_tagged_outside_the_vocabulary_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "docs" / "notes.md").write_text("---\ntags: [Made-up tag]\n---\n\n# Notes\n", encoding="utf-8")

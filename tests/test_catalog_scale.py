@@ -12,6 +12,8 @@ from playwright.sync_api import Browser, expect
 from conftest import mkdocs_build, serve
 from synthetic_catalog import write_project
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 CREDENTIALS = 120  # three stacks of 40
 PAGE_LIMIT_KB = 150
 

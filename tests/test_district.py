@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import copy_project, fill_placeholders, mkdocs_build, search_documents
+
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0b5"/></svg>'
 

@@ -22,6 +22,8 @@ import pytest
 
 from conftest import PDF_CACHE, ROOT
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 DOCUMENTS = ["README.md", "docs/hosting.md", "docs/editing-content.md", "docs/district-staff.md"]
 _BLOCK = re.compile(r"^(?:<!-- exit: (?P<exit>\d+) -->\n)?```bash\n(?P<body>.*?)^```", re.M | re.S)
 SERVE_URL = "http://127.0.0.1:8000/"

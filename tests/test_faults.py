@@ -22,6 +22,8 @@ import pytest
 from conftest import MINIMAL_DATA, copy_project, mkdocs_build
 from credential_guides.pdf import PdfJob, cached_pdf, is_cached, prune_pdf_cache, render_pdfs
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 
 def tiny_jobs(folder: Path, count: int) -> list[PdfJob]:
     base = folder.as_uri() + "/"

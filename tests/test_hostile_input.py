@@ -85,6 +85,7 @@ def test_site_yml_text_has_the_same_limit(tmp_path: Path) -> None:
     assert errors[0].endswith("footer: expected text of at most 5,000 characters, found 6,000 characters")
 
 
+@pytest.mark.slow
 def test_the_build_stops_on_a_bomb_with_the_error_and_no_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / CREDENTIAL
@@ -109,6 +110,7 @@ def set_field(text: str, field: str, value: str) -> tuple[str, int]:
     return "".join([*lines[:start], f"{field}: {json.dumps(value)}\n", *lines[end:]]), start + 1
 
 
+@pytest.mark.slow
 def test_markup_in_the_data_and_site_yml_is_shown_as_text_never_run(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / CREDENTIAL

@@ -44,6 +44,7 @@ def test_every_page_of_the_offline_copy_is_valid_html(site: Path, tmp_path: Path
     assert html_errors(tmp_path / "credential-guides") == []
 
 
+@pytest.mark.slow
 def test_the_checker_finds_errors(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(
         '<!doctype html><html lang="en"><head><title>t</title></head>'

@@ -15,6 +15,8 @@ import yaml
 
 from conftest import copy_project, mkdocs_build
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 FILLED = Path(__file__).parent / "fixtures" / "district" / "reading-conferences.yml"
 STACK_ARGS = (
     "new-stack",

@@ -246,6 +246,7 @@ def test_pages_link_their_pdfs(site: Path) -> None:
         assert (site / path).stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_a_pdf_that_fails_fails_the_build_names_it_and_leaves_the_site_alone(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "docs" / "assets").mkdir()

@@ -88,6 +88,7 @@ def test_catalog_json_lists_every_credential_with_its_key_facts(site: Path) -> N
         assert (site / entry["record"]).is_file() and (site / entry["achievement"]).is_file()
 
 
+@pytest.mark.slow
 def test_ids_are_built_from_the_sites_address_so_a_district_publishes_its_own(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "district")
     address = "https://springfield-schools.github.io/pd-guides/"

@@ -16,6 +16,8 @@ from test_faults import site_files
 from conftest import copy_project
 from credential_guides.reproducible import ZIP_EPOCH, source_date_epoch, zip_date_time
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 COMMITTED = "2026-01-02T03:04:05+00:00"
 COMMITTED_EPOCH = "1767323045"
 LATER = "2031-07-04 12:00:00"

@@ -15,6 +15,8 @@ from playwright.sync_api import Browser
 
 from conftest import copy_project, mkdocs_build, serve
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 PAGES_URL = "https://springfield-schools.github.io/some-repo/"
 SUB_PATH = "/some-repo/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

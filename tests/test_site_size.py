@@ -9,6 +9,8 @@ import pytest
 from conftest import copy_project, mkdocs_build
 from credential_guides.site_size import MB, SitePart, SiteTooLarge, check_site_size
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 
 def test_a_site_within_the_limit_gets_a_summary_of_its_parts() -> None:
     summary = check_site_size([SitePart("pages and search index", 120 * MB), SitePart("31 PDFs", 12 * MB)], 1000)

@@ -20,6 +20,8 @@ from credential_guides.data_format import CURRENT_FORMAT
 from credential_guides.errors import DataErrors
 from credential_guides.project import load_project
 
+pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
+
 RELEASES = Path(__file__).parent / "releases"
 DISTRICT = "springfield-families-in-society"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]

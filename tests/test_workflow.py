@@ -63,7 +63,7 @@ def test_workflow_runs_the_readme_commands() -> None:
     readme_commands = {line.split("#")[0].strip() for block in readme_blocks for line in block.splitlines()}
     readme_text = (ROOT / "README.md").read_text(encoding="utf-8")
     runs = [step["run"].strip() for job in workflow()["jobs"].values() for step in job["steps"] if "run" in step]
-    assert runs == ["./dev test", "./dev build"]
+    assert runs == ["./dev test", "./dev test --fast", "./dev build"]
     assert "./dev test" in readme_commands
     assert "`./dev build`" in readme_text
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
