@@ -118,8 +118,9 @@ def page_sizes(site: Path) -> tuple[int, float, float, str, float]:
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """``site`` on a loopback port (a quiet file server unless ``handler_class``); yields its origin with a "/"."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -15,7 +15,6 @@ move a little between runs and machines; compare pages within one run.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -24,10 +23,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from catalog_scale import serve
 
 from synthetic_catalog import write_project
 
@@ -63,18 +61,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(project: Path, site: Path) -> None:
@@ -121,9 +107,9 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
 
 def measure(site: Path, runs: int, work: Path) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
-    with serve(site) as origin:
+    with serve(site, GzipHandler) as origin:
         for kind, path in page_kinds(site).items():
-            samples = [lighthouse(f"{origin}/{path}", work / f"{kind}-{run}.json") for run in range(runs)]
+            samples = [lighthouse(f"{origin}{path}", work / f"{kind}-{run}.json") for run in range(runs)]
             results[kind] = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
     return results
 
