@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft201909Validator
 
-from conftest import ROOT, SHARED, copy_project, mkdocs_build
+from conftest import MINIMAL_DATA, ROOT, SHARED, copy_project, mkdocs_build
 from credential_guides.catalog import load_catalog
+from credential_guides.fillable import fillables
 from credential_guides.pages import guide_page
-from credential_guides.records import record_path
+from credential_guides.records import achievement, record_path
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 STANDARDS = SHARED / "standards" / "ob_v3p0_achievementcredential.schema.json"
@@ -102,3 +104,26 @@ def test_ids_are_built_from_the_sites_address_so_a_district_publishes_its_own(tm
     catalog = read(project / "site", "catalog.json")
     assert catalog["site"] == address
     assert catalog["credentials"][0]["achievement"] == badge["id"]
+
+
+def test_a_stack_with_its_own_levels_asks_for_its_own_highest(tmp_path: Path) -> None:
+    """A district's stack may call its levels anything: the first is the one to reach, not 'Proficient'."""
+    data = tmp_path / "credentials_data"
+    shutil.copytree(MINIMAL_DATA, data)
+    renamed = {"Proficient": "Exemplary", "Basic": "Accomplished", "Developing": "Emerging"}
+    for path in (data / "registries" / "stacks.yml", data / "sample-credential.yml"):
+        text = path.read_text(encoding="utf-8")
+        for old, new in renamed.items():
+            text = re.sub(rf"\b{old}\b", new, text)
+        path.write_text(text, encoding="utf-8")
+    catalog = load_catalog(data)
+    credential = catalog.credentials[0]
+    artifact = next(item for item in fillables(credential) if item.kind == "artifact")
+    assert artifact.self_check_title == "Rubric self-check: Exemplary"
+    assert [check.text for check in artifact.self_check] == list(
+        credential.submission.artifacts[0].rubric.levels["Exemplary"]
+    )
+    record = achievement(credential, catalog.stack(credential.stack), None, [])
+    results = record["resultDescription"]
+    assert all(result["requiredLevel"].endswith("-exemplary") for result in results)
+    assert "must be rated Exemplary on its rubric" in record["criteria"]["narrative"]

@@ -61,7 +61,8 @@ def fillables(credential: Credential) -> list[Fillable]:
 
 def _from_artifact(number: int, artifact: Artifact) -> Fillable:
     checks = []
-    for index, descriptor in enumerate(artifact.rubric.levels.get("Proficient", ()), start=1):
+    level = artifact.rubric.required_level
+    for index, descriptor in enumerate(artifact.rubric.levels[level], start=1):
         if isinstance(descriptor, DescriptorList):
             parts = tuple(CheckItem(f"check-{index}-{i}", item) for i, item in enumerate(descriptor.items, start=1))
             checks.append(CheckItem(f"check-{index}", descriptor.text, parts))
@@ -75,7 +76,7 @@ def _from_artifact(number: int, artifact: Artifact) -> Fillable:
         requirements=artifact.instructions,
         questions=None,
         length=artifact.length,
-        self_check_title="Rubric self-check: Proficient",
+        self_check_title=f"Rubric self-check: {level}",
         self_check=tuple(checks),
         artifact_kind=artifact.kind,
     )

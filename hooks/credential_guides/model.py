@@ -328,6 +328,12 @@ Descriptor = Annotated[
 class Rubric(Model):
     label: Text
     levels: dict[Text, Annotated[tuple[Descriptor, ...], Field(min_length=1)]]
+    """The stack's levels in its order, highest first: the first is the one an artifact must reach."""
+
+    @property
+    def required_level(self) -> str:
+        """The level every artifact must reach: the first ('Proficient' in NEA's stacks; a district names its own)."""
+        return next(iter(self.levels))
 
 
 # --- fillable templates ------------------------------------------------------

@@ -21,7 +21,6 @@ OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
-REQUIRED_LEVEL = "Proficient"
 CATALOG_FILE = "catalog.json"
 RECORD_FILE = "credential.json"
 ACHIEVEMENT_FILE = "achievement.json"
@@ -70,8 +69,7 @@ def achievement(credential: Credential, stack: Stack, site_url: str | None, tags
             "allowedValue": [level["name"] for level in levels],
             "rubricCriterionLevel": levels,
         }
-        if REQUIRED_LEVEL in artifact.rubric.levels:
-            result["requiredLevel"] = f"{result_id}-{REQUIRED_LEVEL.lower()}"
+        result["requiredLevel"] = f"{result_id}-{artifact.rubric.required_level.lower()}"
         results.append(result)
     source = credential.source
     return {
@@ -111,7 +109,8 @@ def criteria_narrative(credential: Credential) -> str:
     for number, artifact in enumerate(submission.artifacts, start=1):
         lines += [f"{number}. {artifact.title}: {_blocks(artifact.instructions)}"]
     lines += ["", "**Part 3. Reflection**", "", *_questions(submission.reflection)]
-    lines += ["", f"Each artifact must be rated {REQUIRED_LEVEL} on its rubric."]
+    required = sorted({artifact.rubric.required_level for artifact in submission.artifacts})
+    lines += ["", f"Each artifact must be rated {' or '.join(required)} on its rubric."]
     return "\n".join(line for line in lines if line is not None).strip()
 
 
