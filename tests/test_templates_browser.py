@@ -344,7 +344,8 @@ def test_a_blank_template_prints_every_row_to_fill_in_by_hand(served_site: str, 
     tracked.emulate_media(media="print")
     tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert visible_rows(tracked, "photos") == 20
-    for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row"):
+    for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row", "details.info", "details.tip"):
+        assert tracked.locator(hidden).count() >= 1, hidden
         expect(tracked.locator(hidden).first).to_be_hidden()
     expect(tracked.locator(".cg-selfcheck")).to_be_visible()
     requirements = tracked.locator("details.cg-requirements")
