@@ -12,11 +12,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .answer_spec import summary_spec, template_spec
 from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
 from .field_types import FIELD_KINDS
 from .fillable import Fillable, fillables, table_columns
 from .markdown_text import css_string, markdown, markdown_html, plain
-from .model import Catalog, Credential, Range, Stack
+from .model import Catalog, Credential, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
@@ -139,40 +140,6 @@ def template_page(credential: Credential, fillable: Fillable) -> str:
 
 def handout_page(credential: Credential, fillable: Fillable) -> str:
     return f"{credential.stack}/{credential.id}/templates/{fillable.id}-handout.md"
-
-
-def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any]:
-    """What the summary page's script needs to judge each template's answers and write them out."""
-    return {
-        "credential": credential.id,
-        "title": credential.title,
-        "templates": [
-            {
-                "id": item.id,
-                "title": item.title,
-                "words": _range(item.template.words),
-                "checks": item.check_count,
-                "fields": [
-                    {
-                        "id": field.id,
-                        "answer": FIELD_KINDS[field.type].answer,
-                        "counted": FIELD_KINDS[field.type].words,
-                        "label": field.label,
-                        "words": _range(field.words),
-                        "minRows": field.row_range[0] if FIELD_KINDS[field.type].answer == "rows" else None,
-                        "columns": [[column.id, column.label] for column in table_columns(field)] or None,
-                    }
-                    for field in item.template.fields
-                    if FIELD_KINDS[field.type].answer != "none"
-                ],
-            }
-            for item in items
-        ],
-    }
-
-
-def _range(value: Range | None) -> list[int] | None:
-    return [value.min, value.max] if value else None
 
 
 def render_site(
@@ -330,7 +297,7 @@ def _credential_pages(
             tags=template_tags(catalog, credential, item),
             **links,
         )
-        html = {"form": str(forms.template_form(item, credential))}  # type: ignore[attr-defined]
+        html = {"form": str(forms.template_form(item, credential, template_spec(credential, item)))}  # type: ignore[attr-defined]
         pages.append(SitePage(templates[item.id], item.title, text, html))
         if item.id in handouts:
             text = render("handout_page.md.j2", handouts[item.id], fillable=item, form=form, **links)

@@ -1,0 +1,44 @@
+// ESLint for the site's own browser code and its unit tests (run by ./dev test).
+// The browser code is plain scripts (no modules, no build step, so that the
+// offline copy works from a folder): each cg/*.js file declares one global
+// namespace, loaded in the order of mkdocs.yml's extra_javascript.
+import js from "@eslint/js";
+import globals from "globals";
+
+const namespaces = [
+  "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgStorage",
+  "cgDocuments", "cgTableRows", "cgFeedback", "cgReminders", "cgForm", "cgSummary", "cgBackup",
+];
+
+export default [
+  { ignores: ["overrides/assets/javascripts/vendor/**", "site/**", "node_modules/**", ".venv/**"] },
+  js.configs.recommended,
+  {
+    files: ["overrides/assets/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: {
+        ...globals.browser,
+        ...Object.fromEntries(namespaces.map((name) => [name, "readonly"])),
+        PagefindUI: "readonly",
+      },
+    },
+    rules: {
+      "no-unused-vars": ["error", { caughtErrors: "none" }],
+      "no-redeclare": ["error", { builtinGlobals: false }],
+      eqeqeq: "error",
+      "no-var": "off",
+      strict: ["error", "function"],
+    },
+  },
+  {
+    files: ["overrides/assets/javascripts/cg/*.js"],
+    rules: { "no-var": "error", "prefer-const": "error" },
+  },
+  {
+    files: ["tests/**/*.js", "tests/**/*.cjs", "benchmarks/**/*.js", "eslint.config.mjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  { files: ["eslint.config.mjs"], languageOptions: { sourceType: "module" } },
+];

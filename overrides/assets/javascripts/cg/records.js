@@ -1,0 +1,67 @@
+// @ts-check
+/*
+ * A template's answers as kept: the record's format, its migration from older
+ * formats, and what can be said of a record without its page. Pure.
+ *
+ * A record: { schema, credential, template, title?, page?, saved?, values, checks, rows, labels, orphans }
+ *   values  — box name -> text, or a list of ticked options; a table's cells are named "field.row.column"
+ *   checks  — self-check point id -> ticked
+ *   rows    — table field id -> rows in use
+ *   labels  — box name -> what the box was called when saved
+ *   orphans — box name -> { label, value }: answers to questions the template no longer has
+ */
+/* exported cgRecords */
+const cgRecords = (() => {
+  "use strict";
+
+  const SCHEMA = 2;
+  const EXPORT_FORMAT = "credential-guides-answers";
+  const BACKUP_FORMAT = "credential-guides-backup";
+  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  /** The prefix of a self-check box's name; the rest is the point's id. */
+  const CHECK_PREFIX = "check:";
+
+  /**
+   * A stored or exported record of any earlier format, brought up to this one; null if it is none.
+   * @param {any} record
+   * @returns {Record<string, any> | null}
+   */
+  function migrate(record) {
+    if (!record || typeof record !== "object") return null;
+    if (record.schema === 1) {
+      record = {
+        schema: 2,
+        credential: record.credential,
+        template: record.template,
+        saved: record.saved,
+        values: record.values || {},
+        checks: record.checks || {},
+        rows: record.rows || {},
+        labels: {},
+        orphans: {},
+      };
+    }
+    if (record.schema !== SCHEMA || !ID.test(record.credential) || !ID.test(record.template)) return null;
+    return record;
+  }
+
+  /** @param {unknown} value */
+  function hasText(value) {
+    return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
+  }
+
+  /** How many self-check points a record has ticked. @param {any} record */
+  function ticked(record) {
+    const checks = (record && record.checks) || {};
+    return Object.keys(checks).filter((id) => checks[id] === true).length;
+  }
+
+  /** Whether a record holds any answer or tick. @param {any} record */
+  function isStarted(record) {
+    if (!record) return false;
+    const values = record.values || {};
+    return ticked(record) > 0 || Object.keys(values).some((name) => hasText(values[name]));
+  }
+
+  return { SCHEMA, EXPORT_FORMAT, BACKUP_FORMAT, CHECK_PREFIX, migrate, hasText, ticked, isStarted };
+})();

@@ -1,0 +1,82 @@
+// @ts-check
+/*
+ * Where a reader stands: each template's status on a credential's summary page,
+ * with the whole submission as one PDF or Word document, and the reader's own
+ * progress beside each credential in the catalog.
+ */
+/* exported cgSummary */
+const cgSummary = (() => {
+  "use strict";
+
+  /**
+   * @param {SummarySpec} spec
+   * @param {HTMLElement} whole
+   */
+  function startWholeSubmission(spec, whole) {
+    whole.hidden = false;
+    const status = /** @type {HTMLElement} */ (whole.querySelector(".cg-status"));
+    whole.addEventListener("click", (event) => {
+      const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("button[data-action]"));
+      if (!button) return;
+      const sections = spec.templates.map((template) => ({
+        heading: template.title,
+        parts: cgAnswers.submission(template, cgStorage.read(spec.credential, template.id)).parts,
+      }));
+      const pdf = button.dataset.action === "pdf";
+      const name = spec.credential + "--submission." + (pdf ? "pdf" : "docx");
+      const make = pdf ? cgDocuments.pdf : cgDocuments.word;
+      status.hidden = false;
+      status.textContent = pdf ? cgWords.makingPdf : cgWords.makingWord;
+      make({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then((blob) => {
+        cgDocuments.saveBlob(blob, name);
+        status.textContent = cgWords.downloadedSubmission(name);
+      }, (error) => {
+        status.textContent = cgWords.submissionFailed(pdf, error.message);
+      });
+    });
+  }
+
+  /** @param {HTMLElement} specElement the summary page's description of its templates */
+  function start(specElement) {
+    /** @type {SummarySpec} */
+    const spec = JSON.parse(specElement.textContent || "{}");
+    const table = specElement.parentElement && specElement.parentElement.querySelector("table");
+    if (!table) return;
+    const whole = document.getElementById("cg-whole-submission");
+    if (whole) startWholeSubmission(spec, whole);
+    const rows = table.querySelectorAll("tbody tr");
+    spec.templates.forEach((template, index) => {
+      const row = /** @type {HTMLTableRowElement | undefined} */ (rows[index]);
+      if (!row) return;
+      row.dataset.template = template.id;
+      const status = cgStatus.review(template, cgStorage.read(spec.credential, template.id));
+      row.cells[1].textContent = cgWords.statusNames[status.state];
+      row.cells[2].textContent = cgWords.checked(status.checked, template.checks);
+    });
+  }
+
+  /**
+   * Beside each catalog link to a credential (data-cg-credential), what this device holds of it.
+   * @param {NodeListOf<HTMLElement>} links
+   */
+  function showProgress(links) {
+    /** @type {Record<string, { templates: number, checks: number }>} */
+    const byCredential = {};
+    cgStorage.all().forEach((record) => {
+      if (!cgRecords.isStarted(record)) return;
+      const progress = byCredential[record.credential] = byCredential[record.credential] || { templates: 0, checks: 0 };
+      progress.templates += 1;
+      progress.checks += cgRecords.ticked(record);
+    });
+    links.forEach((link) => {
+      const progress = byCredential[String(link.dataset.cgCredential)];
+      if (!progress) return;
+      const note = document.createElement("span");
+      note.className = "cg-progress";
+      note.textContent = cgWords.progress(progress.templates, String(link.dataset.cgTemplates), progress.checks);
+      link.insertAdjacentElement("afterend", note);
+    });
+  }
+
+  return { start, showProgress };
+})();

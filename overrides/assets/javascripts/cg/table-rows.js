@@ -1,0 +1,95 @@
+// @ts-check
+/*
+ * A table field's rows on the page: how many are in use, within the published
+ * bounds (data-min-rows, data-max-rows), adding and removing them.
+ * Every row up to the maximum is in the page; rows not in use are hidden.
+ */
+/* exported cgTableRows */
+const cgTableRows = (() => {
+  "use strict";
+
+  const BOXES = "input, textarea, select";
+
+  /** @param {HTMLElement} table */
+  function rows(table) {
+    return /** @type {HTMLTableRowElement[]} */ (Array.from(table.querySelectorAll("tbody tr")));
+  }
+
+  /** @param {HTMLElement} table */
+  function visible(table) {
+    return rows(table).filter((row) => !row.hidden).length;
+  }
+
+  /** @param {HTMLElement} table */
+  function bounds(table) {
+    return { min: Number(table.dataset.minRows), max: Number(table.dataset.maxRows) };
+  }
+
+  /** @param {HTMLElement} row */
+  function boxes(row) {
+    return /** @type {(HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[]} */ (
+      Array.from(row.querySelectorAll(BOXES)));
+  }
+
+  /** @param {HTMLElement} table */
+  function updateControls(table) {
+    const count = visible(table);
+    const { min, max } = bounds(table);
+    /** @type {HTMLButtonElement} */ (table.querySelector(".cg-add-row")).disabled = count >= max;
+    table.querySelectorAll(".cg-remove-row").forEach((button) => {
+      /** @type {HTMLButtonElement} */ (button).disabled = count <= min;
+    });
+    /** @type {HTMLElement} */ (table.querySelector(".cg-row-count")).textContent = cgWords.rowCount(count, min, max);
+  }
+
+  /**
+   * Shows the first `count` rows (within the bounds); a row hidden loses its answers.
+   * @param {HTMLElement} table
+   * @param {number} count
+   */
+  function show(table, count) {
+    const { min, max } = bounds(table);
+    const wanted = Math.max(min, Math.min(max, count));
+    rows(table).forEach((row, index) => {
+      const keep = index < wanted;
+      if (!keep && !row.hidden) boxes(row).forEach((box) => { box.value = ""; });
+      row.hidden = !keep;
+    });
+    updateControls(table);
+  }
+
+  /**
+   * Adds a row and puts the focus in its first box.
+   * @param {HTMLElement} table
+   */
+  function add(table) {
+    const count = visible(table);
+    show(table, count + 1);
+    const first = boxes(rows(table)[count])[0];
+    if (first) first.focus();
+  }
+
+  /**
+   * Removes a row: the rows below move up by one, and the focus stays near where it was.
+   * @param {HTMLElement} table
+   * @param {HTMLElement} row
+   * @returns {boolean} whether a row was removed
+   */
+  function remove(table, row) {
+    const all = rows(table);
+    const count = visible(table);
+    const index = all.indexOf(/** @type {HTMLTableRowElement} */ (row));
+    if (count <= bounds(table).min || index < 0) return false;
+    for (let i = index; i < count - 1; i++) {
+      const from = boxes(all[i + 1]);
+      boxes(all[i]).forEach((box, j) => { box.value = from[j].value; });
+    }
+    show(table, count - 1);
+    const near = all[Math.min(index, count - 2)];
+    const target = near && /** @type {HTMLElement | null} */ (near.querySelector(".cg-remove-row:not([disabled])"));
+    (target || /** @type {HTMLElement} */ (table.querySelector(".cg-add-row"))).focus();
+    return true;
+  }
+
+  return { rows, visible, show, add, remove, boxes };
+})();

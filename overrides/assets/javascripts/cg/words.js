@@ -1,0 +1,128 @@
+// @ts-check
+/*
+ * Every message the templates' code composes in the browser, in one place.
+ * Everything else a reader sees comes from the page (the Jinja templates).
+ */
+/* exported cgWords */
+const cgWords = (() => {
+  "use strict";
+
+  /** @param {number} count @param {string} one @param {string} many */
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  /** @param {number} count */
+  const templates = (count) => plural(count, "template", "templates");
+  /** @param {number} count */
+  const words = (count) => plural(count, "word", "words");
+
+  return {
+    plural,
+    templates,
+    words,
+    noAnswer: "(no answer yet)",
+    saving: "Saving…",
+    /** @param {string} time */
+    saved: (time) => "Saved on this device " + time,
+    /** @param {string} error */
+    notSaved: (error) => "Your answers could not be saved in this browser (" + error + "). Export them to keep a copy.",
+    storageRefused: "This browser has not agreed to keep your answers for good: it may delete them " +
+      "when space runs low or, in Safari, after seven days without a visit to this site. Download a backup " +
+      "of all your answers now and then, from ",
+    answersPage: "Your answers",
+    /** @param {string} day */
+    changedSinceBackup: (day) => "Your answers here changed after your last backup (" + day + "). ",
+    noBackupYet: "You have not downloaded a backup of your answers yet. ",
+    downloadBackup: "Download a backup",
+    backupReason: " to keep a copy that no browser can delete.",
+
+    /** @param {number} count @param {number} min @param {number} max */
+    rowCount: (count, min, max) => count + " of " + (min === max ? max : "at most " + max) + " rows" +
+      (count >= max ? " (the published maximum)" : "") +
+      (count <= min && min > 0 ? "; at least " + min + " needed" : ""),
+    /**
+     * @param {string} label
+     * @param {number} count
+     * @param {"under" | "in-range" | "over"} state
+     * @param {number} min
+     * @param {number} max
+     */
+    wordCount: (label, count, state, min, max) => label + ": " + words(count) + ": " +
+      { "under": "under", "in-range": "within", "over": "over" }[state] + " the " + min + "–" + max + " word range.",
+    /** @param {string} label @param {string} state @param {number} count */
+    wordCountChanged: (label, state, count) => label + " " + state.replace("-", " ") + ": " + words(count) + ".",
+    /** @param {number} count @param {number} total @param {number} min @param {number} max */
+    wordShare: (count, total, min, max) => "This answer: " + words(count) + "; all answers together: " +
+      total + " of " + min + "–" + max + " words.",
+
+    confirmRemoveOrphans: "Remove the answers to questions no longer on this template? This cannot be undone.",
+    orphansRemoved: "The answers to questions no longer on this template were removed.",
+    confirmClear: "Clear every answer and tick on this template? This cannot be undone. Export first to keep a copy.",
+    cleared: "All answers on this template were cleared from this device.",
+    /** @param {string} name */
+    exported: (name) => "Answers exported as " + name + ".",
+    importNotJson: "That file is not an answers export (it is not JSON). Nothing was changed.",
+    importNotExport: "That file is not an answers export of this site. Nothing was changed.",
+    /** @param {string} credential @param {string} template */
+    importOtherTemplate: (credential, template) =>
+      "That file holds answers for another template (" + credential + ", " + template + "). Nothing was changed.",
+    /** @param {string} name */
+    imported: (name) => "Answers imported from " + name + ".",
+
+    /** @param {number} answered @param {number} questions */
+    copiedAll: (answered, questions) => "Copied " + answered + " of " + questions +
+      " answers as numbered text: paste them into the issuer's form.",
+    copiedOne: "Copied this answer.",
+    emptyAnswer: "This answer is empty; nothing was copied.",
+    copyRefused: "This browser did not let the page copy. Select the answer and copy it with the keyboard instead.",
+
+    makingPdf: "Making the PDF…",
+    makingWord: "Making the Word document…",
+    /** @param {string} name @param {number} answered @param {number} questions */
+    downloadedWord: (name, answered, questions) =>
+      "Downloaded " + name + " with " + answered + " of " + questions + " answers.",
+    /** @param {string} name @param {number} answered @param {number} questions */
+    downloadedPdf: (name, answered, questions) =>
+      "Downloaded " + name + " with " + answered + " of " + questions + " answers, ready to upload.",
+    /** @param {string} error */
+    wordFailed: (error) => "The Word document could not be made in this browser (" + error +
+      "). Copy the answers as text instead.",
+    /** @param {string} error */
+    pdfFailed: (error) => "The PDF could not be made in this browser (" + error + "). Download it as Word instead, or print.",
+    /** @param {string} name */
+    downloadedSubmission: (name) => "Downloaded " + name + " with the answers of every template.",
+    /** @param {boolean} pdf @param {string} error */
+    submissionFailed: (pdf, error) => "The " + (pdf ? "PDF" : "Word document") +
+      " could not be made in this browser (" + error + ").",
+    /** @param {string} title @param {number} page @param {number} pages */
+    pageFooter: (title, page, pages) => title + " · page " + page + " of " + pages,
+    /** @param {string} title */
+    submissionTitle: (title) => title + ": submission",
+
+    statusNames: { "not-started": "Not started", "started": "Started", "complete": "Complete" },
+    /** @param {number} checked @param {number} of */
+    checked: (checked, of) => checked + " of " + of + " points ticked" + (checked === of ? " (self-checked)" : ""),
+    /** @param {number} templatesStarted @param {string} of @param {number} checks */
+    progress: (templatesStarted, of, checks) => " · started on this device: answers in " + templatesStarted +
+      " of " + of + " templates, " + checks + " self-check " + (checks === 1 ? "point" : "points") + " ticked",
+
+    /** @param {number} count */
+    savedTemplates: (count) => count
+      ? templates(count) + (count === 1 ? " has" : " have") + " answers saved in this browser. "
+      : "No answers are saved in this browser. ",
+    /** @param {string} when @param {number} changed */
+    lastBackup: (when, changed) => "Last backup: " + when + "; " + templates(changed) + " changed since.",
+    noBackupDownloaded: "No backup downloaded yet.",
+    /** @param {number} count */
+    backedUp: (count) => "A backup of " + templates(count) +
+      " was downloaded. Keep it somewhere safe: it holds your answers.",
+    restoreNotBackup: "That file is not a backup of answers from this site. Nothing was changed.",
+    restoreEmpty: "That backup holds no answers this site can read. Nothing was changed.",
+    /** @param {number} count @param {string} name */
+    confirmRestore: (count, name) => "Restore the answers to " + templates(count) + " from " + name +
+      "? Answers saved in this browser for the same templates are replaced.",
+    /** @param {number} count @param {string} name */
+    restored: (count, name) => "The answers to " + templates(count) + " were restored from " + name + ".",
+  };
+})();

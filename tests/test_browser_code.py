@@ -1,0 +1,48 @@
+"""The browser code's shape: plain scripts, each declaring one namespace, loaded in dependency order.
+
+A page loads mkdocs.yml's ``extra_javascript`` in order, as classic scripts that
+share one global scope; a script that uses a namespace declared by a later one
+fails only when that code path runs. These tests find it at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+NAMESPACE = re.compile(r"^const (cg[A-Z]\w*) = ", re.MULTILINE)
+USE = re.compile(r"\b(cg[A-Z]\w*)\.")
+
+
+def _listed() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [path for path in config["extra_javascript"] if path.startswith("assets/javascripts/cg/")]
+
+
+def test_every_module_is_loaded_once() -> None:
+    listed = _listed()
+    on_disk = sorted(f"assets/javascripts/cg/{p.name}" for p in (SCRIPTS / "cg").glob("*.js"))
+    assert sorted(listed) == on_disk
+    assert len(set(listed)) == len(listed)
+    assert listed[-1] == "assets/javascripts/cg/main.js", "main.js starts the page and must come last"
+
+
+def test_each_module_uses_only_namespaces_declared_before_it_or_by_itself() -> None:
+    declared: dict[str, str] = {}
+    for path in _listed():
+        source = (SCRIPTS.parent.parent / path).read_text(encoding="utf-8")
+        own = NAMESPACE.findall(source)
+        assert len(own) <= 1, f"{path} declares {own}: one namespace per module"
+        for name in sorted(set(USE.findall(source)) - set(own)):
+            assert name in declared, f"{path} uses {name}, declared by no module before it"
+        declared.update(dict.fromkeys(own, path))
+
+
+def test_each_module_is_small() -> None:
+    for path in (SCRIPTS / "cg").glob("*.js"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 400, f"{path.name} has {lines} lines: split it by concern"

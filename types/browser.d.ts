@@ -1,0 +1,115 @@
+// Types of the templates' browser code (overrides/assets/javascripts/cg/), checked by `tsc --noEmit`.
+// The data shapes are written by the build: hooks/credential_guides/answer_spec.py.
+
+/** A column of a table field. */
+interface ColumnSpec {
+  id: string;
+  label: string;
+  date: boolean;
+}
+
+/** A field of a template that takes an answer. */
+interface FieldSpec {
+  id: string;
+  label: string;
+  answer: "text" | "one" | "many" | "rows";
+  counted: boolean;
+  date: boolean;
+  words: [number, number] | null;
+  minRows: number | null;
+  columns: ColumnSpec[] | null;
+}
+
+/** A heading among a template's fields. */
+interface HeadingSpec {
+  heading: string;
+}
+
+/** What the browser knows of one template (script.cg-template-spec, and each of a summary's templates). */
+interface TemplateSpec {
+  credential: string;
+  credentialTitle: string;
+  id: string;
+  title: string;
+  words: [number, number] | null;
+  checks: number;
+  fields: (FieldSpec | HeadingSpec)[];
+}
+
+/** A credential's summary page (script#cg-summary-spec). */
+interface SummarySpec {
+  credential: string;
+  title: string;
+  templates: TemplateSpec[];
+}
+
+interface Orphan {
+  label: string;
+  value: string;
+}
+
+/** A template's answers: box name -> text or ticked options; point id -> ticked; table id -> rows in use. */
+interface Answers {
+  values: Record<string, any>;
+  checks: Record<string, boolean>;
+  rows: Record<string, number>;
+}
+
+/** A template's answers as kept in this browser (records.js). */
+interface AnswerRecord extends Answers {
+  schema: number;
+  credential: string;
+  template: string;
+  title?: string;
+  page?: string;
+  saved?: string;
+  labels?: Record<string, string>;
+  orphans?: Record<string, Orphan>;
+}
+
+/** One part of a submission: a heading, or a numbered question and its answer. */
+interface Part {
+  heading?: string;
+  question?: string;
+  answer?: string;
+  table?: { columns: string[]; rows: { number: number; cells: string[] }[] };
+}
+
+/** A template's submission (answers.js). */
+interface Work {
+  title: string;
+  credential: string;
+  parts: Part[];
+  answered: number;
+  questions: number;
+}
+
+/** What a document is made of (documents.js): a title, a subtitle, sections of parts. */
+interface Document_ {
+  title: string;
+  subtitle: string;
+  sections: { heading?: string; parts: Part[] }[];
+}
+
+/** What keeps a template from complete (status.js); field null for the template's total. */
+interface Missing {
+  field: string | null;
+  label: string | null;
+  problem: "unanswered" | "under" | "over";
+  words?: number;
+  range?: [number, number] | null;
+}
+
+interface Window {
+  /** The vendored docx library, once loaded. */
+  docx?: any;
+  /** The vendored pdfkit, once loaded. */
+  PDFDocument?: any;
+  /** The DejaVu fonts for PDFs, base64 (browser_fonts.py writes the script). */
+  cgPdfFonts?: { regular: string; bold: string };
+  /** The catalog's index (catalog-index.js, written by the build). */
+  cgCatalogIndex?: any;
+}
+
+/** Pagefind's interface, on the search page. */
+declare const PagefindUI: any;
