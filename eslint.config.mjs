@@ -7,7 +7,7 @@ import globals from "globals";
 
 const namespaces = [
   "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgStorage",
-  "cgDocuments", "cgTableRows", "cgFeedback", "cgReminders", "cgForm", "cgSummary", "cgBackup",
+  "cgDocuments", "cgTableRows", "cgFeedback", "cgReminders", "cgOrphans", "cgForm", "cgSummary", "cgBackup",
 ];
 
 export default [

@@ -151,3 +151,32 @@ test("messages: counts agree in number", () => {
   assert.equal(cgWords.rowCount(2, 2, 2), "2 of 2 rows (the published maximum); at least 2 needed");
   assert.equal(cgWords.checked(2, 2), "2 of 2 points ticked (self-checked)");
 });
+
+test("merge: a tab's save takes only what it changed, over the newer record another tab kept", () => {
+  const kept = {
+    schema: 2, credential: "c", template: "t", saved: "2",
+    values: { a: "from tab B", b: "from tab B", "tasks.0.x": "B row", "tasks.1.x": "B row 2" },
+    checks: { one: true }, rows: { tasks: 2 }, labels: { a: "A" }, orphans: { gone: { label: "Gone", value: "kept" } },
+  };
+  const mine = {
+    schema: 2, credential: "c", template: "t", saved: "3",
+    values: { a: "stale in tab A", b: "typed in tab A", "tasks.0.x": "A row" },
+    checks: { one: false, two: true }, rows: { tasks: 1 }, labels: { b: "B" }, orphans: {},
+  };
+  const merged = cgRecords.merge(kept, mine, ["b", "check:two"]);
+  assert.deepEqual(merged.values, { a: "from tab B", b: "typed in tab A", "tasks.0.x": "B row", "tasks.1.x": "B row 2" });
+  assert.deepEqual(merged.checks, { one: true, two: true });
+  assert.deepEqual(merged.rows, { tasks: 2 });
+  assert.deepEqual(merged.orphans, kept.orphans);
+  assert.equal(merged.saved, "3");
+  assert.deepEqual(merged.labels, { a: "A", b: "B" });
+
+  const rowsChanged = cgRecords.merge(kept, mine, ["rows:tasks", "orphans:"]);
+  assert.deepEqual(rowsChanged.values, { a: "from tab B", b: "from tab B", "tasks.0.x": "A row" });
+  assert.deepEqual(rowsChanged.rows, { tasks: 1 });
+  assert.deepEqual(rowsChanged.orphans, {});
+
+  assert.equal(cgRecords.merge(null, mine, ["b"]), mine, "nothing kept yet: this tab's record as it is");
+  const emptied = cgRecords.merge(kept, { ...mine, values: {} }, ["a"]);
+  assert.equal("a" in emptied.values, false, "a box this tab emptied is emptied");
+});

@@ -92,6 +92,8 @@ const cgBackup = (() => {
         restorer.value = "";
       });
       this.show();
+      /* Answers saved in another tab: the list follows. */
+      window.addEventListener("storage", () => this.show());
     }
   }
 

@@ -36,6 +36,10 @@ const cgForm = (() => {
       this.timer = null;
       /** @type {Record<string, Orphan>} */
       this.orphans = {};
+      /** What this tab changed since its last save (see cgRecords.merge); null: everything (an import). */
+      /** @type {Set<string>} */
+      this.changed = new Set();
+      this.replaceAll = false;
     }
 
     boxes() {
@@ -72,16 +76,24 @@ const cgForm = (() => {
       return { values, checks, rows };
     }
 
-    /** @param {Partial<AnswerRecord>} answers */
-    apply(answers) {
+    /**
+     * Shows answers on the page; boxes and tables named in `keep` (changed here, not saved yet) stay as they are.
+     * A box is only written when its answer differs, so that the caret of the box being typed in stays put.
+     * @param {Partial<AnswerRecord>} answers
+     * @param {Set<string>} [keep]
+     */
+    apply(answers, keep = new Set()) {
       const rows = answers.rows || {};
       this.tables().forEach((table) => {
+        if (keep.has(cgRecords.ROWS_PREFIX + table.dataset.field)) return;
         const wanted = rows[String(table.dataset.field)];
-        cgTableRows.show(table, typeof wanted === "number" ? wanted : Number(table.dataset.minRows) || 1);
+        const count = typeof wanted === "number" ? wanted : Number(table.dataset.minRows) || 1;
+        if (count !== cgTableRows.visible(table)) cgTableRows.show(table, count);
       });
       const values = answers.values || {};
       const checks = answers.checks || {};
       this.boxes().forEach((box) => {
+        if (keep.has(box.name) || this.inKeptTable(box, keep)) return;
         const input = /** @type {HTMLInputElement} */ (box);
         if (box.name.indexOf(cgRecords.CHECK_PREFIX) === 0) {
           input.checked = checks[box.name.slice(cgRecords.CHECK_PREFIX.length)] === true;
@@ -90,25 +102,30 @@ const cgForm = (() => {
         } else if (box.type === "radio") {
           input.checked = values[box.name] === box.value;
         } else {
-          box.value = typeof values[box.name] === "string" ? values[box.name] : "";
+          const value = typeof values[box.name] === "string" ? values[box.name] : "";
+          if (box.value !== value) box.value = value;
         }
       });
       this.refresh();
     }
 
-    /** What a box is called, kept with its answer so that it can still be named if the question goes. @param {Box} box */
-    labelOf(box) {
-      let label = box.name;
-      if (box.type === "checkbox" || box.type === "radio") {
-        const legend = box.closest("fieldset") && html(box.closest("fieldset")).querySelector("legend");
-        if (legend) label = legend.textContent || label;
-      } else if (box.labels && box.labels.length) {
-        label = box.labels[0].textContent || label;
+    /** @param {Box} box @param {Set<string>} keep */
+    inKeptTable(box, keep) {
+      const table = /** @type {HTMLElement | null} */ (box.closest(".cg-table-field"));
+      return table !== null && keep.has(cgRecords.ROWS_PREFIX + table.dataset.field);
+    }
+
+    /**
+     * Answers saved by another tab of this site (or a restore) since this page read them, shown here;
+     * what this tab has changed and not saved yet is kept.
+     */
+    sync() {
+      const kept = cgStorage.read(this.credential, this.template);
+      this.apply(kept || {}, this.changed);
+      if (!this.changed.has(cgRecords.ORPHANS)) {
+        this.orphans = this.findOrphans(kept || {});
+        this.showOrphans();
       }
-      const table = box.closest(".cg-table-field");
-      const caption = table && table.querySelector("caption");
-      if (caption) label = caption.textContent + " — " + label;
-      return cgText.clean(label);
     }
 
     fieldNames() {
@@ -120,42 +137,18 @@ const cgForm = (() => {
 
     /** Answers in a record whose boxes this version of the template no longer has. @param {Partial<AnswerRecord>} record */
     findOrphans(record) {
-      const names = this.fieldNames();
-      /** @type {Record<string, Orphan>} */
-      const orphans = {};
-      const kept = record.orphans || {};
-      Object.keys(kept).forEach((name) => {
-        if (!names[name]) orphans[name] = kept[name];
-      });
-      const values = record.values || {};
-      Object.keys(values).forEach((name) => {
-        const value = Array.isArray(values[name]) ? values[name].join(", ") : String(values[name]);
-        if (!names[name] && value.trim() !== "") {
-          orphans[name] = { label: (record.labels || {})[name] || name, value };
-        }
-      });
-      return orphans;
+      return cgOrphans.find(record, new Set(Object.keys(this.fieldNames())));
     }
 
     showOrphans() {
-      const section = this.form.querySelector(".cg-orphans");
-      if (!section) return;
-      const list = html(section.querySelector("dl"));
-      list.textContent = "";
-      Object.keys(this.orphans).forEach((name) => {
-        const term = document.createElement("dt");
-        term.textContent = this.orphans[name].label;
-        const answer = document.createElement("dd");
-        answer.textContent = this.orphans[name].value;
-        list.append(term, answer);
-      });
-      html(section).hidden = Object.keys(this.orphans).length === 0;
+      cgOrphans.show(this.form, this.orphans);
     }
 
     removeOrphans() {
       if (!window.confirm(cgWords.confirmRemoveOrphans)) return;
       this.orphans = {};
       this.showOrphans();
+      this.changed.add(cgRecords.ORPHANS);
       this.save();
       this.say(cgWords.orphansRemoved);
     }
@@ -167,7 +160,7 @@ const cgForm = (() => {
       /** @type {Record<string, string>} */
       const labels = {};
       Object.keys(answers.values).forEach((name) => {
-        if (names[name]) labels[name] = this.labelOf(names[name]);
+        if (names[name]) labels[name] = cgOrphans.labelOf(names[name]);
       });
       return {
         schema: cgRecords.SCHEMA,
@@ -186,7 +179,18 @@ const cgForm = (() => {
 
     save() {
       try {
-        cgStorage.write(this.record());
+        const mine = this.record();
+        const kept = cgStorage.read(this.credential, this.template);
+        const record = this.replaceAll ? mine : cgRecords.merge(kept, mine, this.changed);
+        /* An answer to a box this version of the template lacks lives on among the orphans, not the values. */
+        const names = this.fieldNames();
+        record.values = Object.fromEntries(Object.entries(record.values).filter(([name]) => name in names));
+        cgStorage.write(record);
+        this.changed.clear();
+        this.replaceAll = false;
+        this.apply(record);
+        this.orphans = record.orphans || {};
+        this.showOrphans();
         this.saveState.textContent = cgWords.saved(new Date().toLocaleTimeString());
         cgReminders.askToKeep(this.form);
       } catch (error) {
@@ -262,6 +266,7 @@ const cgForm = (() => {
         this.apply(record);
         this.orphans = this.findOrphans(record);
         this.showOrphans();
+        this.replaceAll = true;
         this.save();
         this.say(cgWords.imported(file.name));
       });
@@ -271,6 +276,7 @@ const cgForm = (() => {
       if (!window.confirm(cgWords.confirmClear)) return;
       if (this.timer !== null) window.clearTimeout(this.timer);
       this.timer = null;
+      this.changed.clear();
       cgStorage.remove(this.credential, this.template);
       this.orphans = {};
       this.showOrphans();
@@ -308,10 +314,12 @@ const cgForm = (() => {
       const table = html(button.closest(".cg-table-field"));
       const action = button.dataset.action;
       if (button.classList.contains("cg-add-row")) {
+        this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
         cgTableRows.add(table);
         this.scheduleSave();
       } else if (button.classList.contains("cg-remove-row")) {
         if (cgTableRows.remove(table, html(button.closest("tr")))) {
+          this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
           this.refresh();
           this.scheduleSave();
         }
@@ -340,13 +348,19 @@ const cgForm = (() => {
       const stored = cgStorage.read(this.credential, this.template);
       this.apply(stored || {});
       this.orphans = this.findOrphans(stored || {});
+      /* Answers whose questions a site update removed are kept as orphans from the next save on. */
+      if (Object.keys(this.orphans).length !== Object.keys((stored && stored.orphans) || {}).length) {
+        this.changed.add(cgRecords.ORPHANS);
+      }
       this.showOrphans();
       cgReminders.remindBackup(this.form, stored);
       cgFeedback.unfoldRequirementsForPrint();
 
       /** @param {Event} event */
       const changed = (event) => {
-        if (/** @type {HTMLInputElement} */ (event.target).type === "file") return;
+        const box = /** @type {HTMLInputElement} */ (event.target);
+        if (box.type === "file" || !box.name) return;
+        this.changed.add(box.name);
         this.refresh();
         this.scheduleSave();
       };
@@ -367,6 +381,11 @@ const cgForm = (() => {
       window.addEventListener("pagehide", () => this.flush());
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "hidden") this.flush();
+        else this.sync();
+      });
+      /* Another tab of this site saved this template's answers (or restored a backup): show them here. */
+      window.addEventListener("storage", (event) => {
+        if (event.key === null || event.key === cgStorage.key(this.credential, this.template)) this.sync();
       });
     }
   }

@@ -45,6 +45,50 @@ const cgRecords = (() => {
     return record;
   }
 
+  /** The key of a change to a table's rows (added, removed, moved): its every cell goes with it. */
+  const ROWS_PREFIX = "rows:";
+  /** The key of a change to the kept answers of questions that are gone. */
+  const ORPHANS = "orphans:";
+
+  /**
+   * What one tab writes when it saves: the record kept (perhaps newer, from another tab) with only
+   * what this tab changed since its last save taken from this tab's record. Two tabs of one template
+   * so never overwrite each other's answers with a stale copy; where both changed one box, the later
+   * save wins.
+   * @param {AnswerRecord | null} kept
+   * @param {AnswerRecord} mine
+   * @param {Iterable<string>} changed box names, CHECK_PREFIX + point, ROWS_PREFIX + table, ORPHANS
+   * @returns {AnswerRecord}
+   */
+  function merge(kept, mine, changed) {
+    if (!kept) return mine;
+    const values = { ...kept.values };
+    const checks = { ...kept.checks };
+    const rows = { ...kept.rows };
+    let orphans = kept.orphans || {};
+    /** @param {Record<string, any>} into @param {Record<string, any>} from @param {string} name */
+    const take = (into, from, name) => {
+      if (name in from) into[name] = from[name];
+      else delete into[name];
+    };
+    for (const key of changed) {
+      if (key === ORPHANS) {
+        orphans = mine.orphans || {};
+      } else if (key.indexOf(ROWS_PREFIX) === 0) {
+        const table = key.slice(ROWS_PREFIX.length);
+        const cell = table + ".";
+        take(rows, mine.rows, table);
+        Object.keys(values).filter((name) => name.indexOf(cell) === 0).forEach((name) => { delete values[name]; });
+        Object.keys(mine.values).filter((name) => name.indexOf(cell) === 0).forEach((name) => { values[name] = mine.values[name]; });
+      } else if (key.indexOf(CHECK_PREFIX) === 0) {
+        take(checks, mine.checks, key.slice(CHECK_PREFIX.length));
+      } else {
+        take(values, mine.values, key);
+      }
+    }
+    return { ...mine, values, checks, rows, labels: { ...kept.labels, ...mine.labels }, orphans };
+  }
+
   /** @param {unknown} value */
   function hasText(value) {
     return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
@@ -63,5 +107,7 @@ const cgRecords = (() => {
     return ticked(record) > 0 || Object.keys(values).some((name) => hasText(values[name]));
   }
 
-  return { SCHEMA, EXPORT_FORMAT, BACKUP_FORMAT, CHECK_PREFIX, migrate, hasText, ticked, isStarted };
+  return {
+    SCHEMA, EXPORT_FORMAT, BACKUP_FORMAT, CHECK_PREFIX, ROWS_PREFIX, ORPHANS, migrate, merge, hasText, ticked, isStarted,
+  };
 })();

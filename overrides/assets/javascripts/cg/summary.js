@@ -45,7 +45,7 @@ const cgSummary = (() => {
     const whole = document.getElementById("cg-whole-submission");
     if (whole) startWholeSubmission(spec, whole);
     const rows = table.querySelectorAll("tbody tr");
-    spec.templates.forEach((template, index) => {
+    const showStatuses = () => spec.templates.forEach((template, index) => {
       const row = /** @type {HTMLTableRowElement | undefined} */ (rows[index]);
       if (!row) return;
       row.dataset.template = template.id;
@@ -53,6 +53,9 @@ const cgSummary = (() => {
       row.cells[1].textContent = cgWords.statusNames[status.state];
       row.cells[2].textContent = cgWords.checked(status.checked, template.checks);
     });
+    showStatuses();
+    /* A template saved in another tab: this page follows. */
+    window.addEventListener("storage", showStatuses);
   }
 
   /**

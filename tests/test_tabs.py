@@ -1,0 +1,102 @@
+"""No lost answer in any number of tabs: a tab saves only what it changed, over what another tab
+kept, and open tabs show each other's answers as they are saved (storage events)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
+SUMMARY = "/sample-stack/sample-credential/templates/"
+SAVED = "Saved on this device"
+# A tab that misses other tabs' saves: frozen or discarded by the browser, or left open for a week.
+# Added before the page's scripts run, this listener runs before the page's own and stops it.
+DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    yield context
+    context.close()
+    assert errors == [], "script errors"
+
+
+def tab(context: BrowserContext, site: str, path: str = ARTIFACT, *, deaf: bool = False) -> Page:
+    page = context.new_page()
+    if deaf:
+        page.add_init_script(DEAF)
+    page.goto(site + path)
+    return page
+
+
+def saved(page: Page) -> None:
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+
+
+def test_a_stale_tab_keeps_the_answers_another_tab_saved(minimal_site: str, context: BrowserContext) -> None:
+    first = tab(context, minimal_site, deaf=True)
+    second = tab(context, minimal_site, deaf=True)
+    first.locator("#f-name").fill("Typed in the first tab")
+    saved(first)
+    second.locator("#f-answer").fill("Typed in the second tab afterwards")
+    saved(second)
+    first.reload()
+    expect(first.locator("#f-name")).to_have_value("Typed in the first tab")
+    expect(first.locator("#f-answer")).to_have_value("Typed in the second tab afterwards")
+
+
+def test_three_stale_tabs_keep_every_answer_rows_and_ticks(minimal_site: str, context: BrowserContext) -> None:
+    tabs = [tab(context, minimal_site, deaf=True) for _ in range(3)]
+    tabs[0].locator("#f-name").fill("From tab one")
+    saved(tabs[0])
+    tabs[1].locator(".cg-table-field[data-field=rows] .cg-add-row").click()
+    tabs[1].locator("#f-rows-2-what").fill("A third row, from tab two")
+    saved(tabs[1])
+    tabs[2].locator("input[name=ticks][value=Second]").check()
+    tabs[2].locator("#check-1").check()
+    saved(tabs[2])
+    tabs[0].locator("#f-answer").fill("And tab one again, later")
+    saved(tabs[0])
+    fresh = tab(context, minimal_site)
+    expect(fresh.locator("#f-name")).to_have_value("From tab one")
+    expect(fresh.locator("#f-answer")).to_have_value("And tab one again, later")
+    expect(fresh.locator("#f-rows-2-what")).to_have_value("A third row, from tab two")
+    expect(fresh.locator("input[name=ticks][value=Second]")).to_be_checked()
+    expect(fresh.locator("#check-1")).to_be_checked()
+
+
+def test_open_tabs_show_each_others_answers_and_keep_what_is_being_typed(
+    minimal_site: str, context: BrowserContext
+) -> None:
+    first = tab(context, minimal_site)
+    second = tab(context, minimal_site)
+    first.locator("#f-name").fill("Saved in the first tab")
+    saved(first)
+    expect(second.locator("#f-name")).to_have_value("Saved in the first tab")
+    # The second tab is typing (not saved yet) when the first saves another box: its words stay.
+    second.evaluate(
+        "() => { const box = document.querySelector('#f-answer'); box.value = 'Half typed';"
+        " box.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    first.locator("input[name=pick][value=No]").check()
+    expect(second.locator("input[name=pick][value=No]")).to_be_checked()
+    expect(second.locator("#f-answer")).to_have_value("Half typed")
+    saved(second)
+    first.reload()
+    expect(first.locator("#f-answer")).to_have_value("Half typed")
+    expect(first.locator("input[name=pick][value=No]")).to_be_checked()
+
+
+def test_the_templates_page_follows_a_template_saved_in_another_tab(minimal_site: str, context: BrowserContext) -> None:
+    summary = tab(context, minimal_site, SUMMARY)
+    row = summary.locator("tbody tr[data-template=an-artifact]")
+    expect(row.locator("td").nth(1)).to_have_text("Not started")
+    template = tab(context, minimal_site)
+    template.locator("#f-name").fill("Started in another tab")
+    saved(template)
+    expect(row.locator("td").nth(1)).to_have_text("Started")
