@@ -6,7 +6,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 const namespaces = [
-  "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgStorage",
+  "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage",
   "cgDocuments", "cgTableRows", "cgFeedback", "cgReminders", "cgOrphans", "cgForm", "cgSummary", "cgBackup",
 ];
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import re
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +64,41 @@ def structure(reader: PdfReader) -> list[tuple[str, int]]:
     return found
 
 
+def header_cells(reader: PdfReader) -> list[tuple[str, str]]:
+    """Every /TH of the structure tree, with its /Scope attribute."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/TH":
+            attributes = node.get("/A")
+            attributes = attributes.get_object() if attributes is not None else {}
+            for attribute in attributes if isinstance(attributes, list) else [attributes]:
+                attribute = attribute.get_object()
+                if "/Scope" in attribute:
+                    found.append(("/TH", str(attribute["/Scope"])))
+                    break
+            else:
+                found.append(("/TH", ""))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    catalog: Any = reader.trailer["/Root"]
+    walk(catalog["/StructTreeRoot"])
+    return found
+
+
+def assert_pdfua_clean(path: Path) -> None:
+    """The PyPI checker pdfua (a machine-checkable subset of PDF/UA-1) finds no error and no warning."""
+    checker = Path(sys.executable).parent / "pdfua"
+    result = subprocess.run([str(checker), "check", "--format", "json", str(path)], capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    assert report["summary"]["errors"] == 0 and report["summary"]["warnings"] == 0, report["findings"]
+
+
 def assert_accessible(path: Path, title: str) -> PdfReader:
     """What PDF/UA asks that pypdf can read: tagged, structured, titled, in a language, fonts embedded."""
     reader = PdfReader(path)
@@ -78,6 +115,7 @@ def assert_accessible(path: Path, title: str) -> PdfReader:
             descendant = font.get_object()["/DescendantFonts"][0].get_object()
             assert "/FontFile2" in descendant["/FontDescriptor"], f"page {number}: a font is not embedded"
         assert pdf_page.get("/StructParents") is not None
+    assert_pdfua_clean(path)
     return reader
 
 
@@ -115,24 +153,31 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
         "4. Pick one",
         "No",
         "5. Tick some",
-        "- Second",
+        "Second",
         "6. Links",
         "(no answer yet)",
         "7. A table",
-        "Row 1: What: Survey; Date: April 2, 2026",
+        "Row",
+        "What",
+        "Survey",
+        "April 2, 2026",
     ]
     positions = [text.find(part) for part in expected_order]
     assert -1 not in positions, [p for p, at in zip(expected_order, positions, strict=True) if at < 0]
     assert positions == sorted(positions), "every answer follows its numbered question, in the template's order"
     flat = " ".join(text.split())
     assert "evening 89 and asked for the next one in their language." in flat, "nothing is clipped"
-    assert "Row 2" not in text and "Row 3" not in text, "empty optional rows are left out"
+    assert "- Second" not in text, "a list, not '- ' text"
     for chrome in ("Your answers stay on this device", "self-check", "Export answers", "Educator Micro-Credential"):
         assert chrome.lower() not in text.lower()
     assert re.search(r"page 1 of \d", text), "pages are numbered"
     tags = [name for name, _ in structure(reader)]
     assert tags[:4] == ["/Document", "/H1", "/P", "/H2"]
     assert tags.count("/H3") == 7, "one heading per numbered question"
+    assert tags.count("/Table") == 1 and tags.count("/TR") == 2, "a header row and the one row with answers"
+    headers = header_cells(reader)
+    assert [scope for _, scope in headers] == ["/Column"] * 5, "every header cell says what it heads"
+    assert tags.count("/L") == 1 and tags.count("/LI") == 1 and "/LBody" in tags
     assert "Library" not in saved.name and "Families" not in saved.name
 
 
@@ -154,9 +199,12 @@ def test_the_whole_submission_downloads_as_one_pdf_from_the_saved_answers(
     ]
     positions = [text.find(part) for part in order]
     assert -1 not in positions and positions == sorted(positions)
-    assert "Row 1: What: Survey" in text
+    assert text.find("Survey") < text.find("April 2, 2026")
     tags = [name for name, _ in structure(reader)]
     assert tags.count("/H2") == 3, "one section per template"
+    levels = [int(name[2:]) for name in tags if re.fullmatch(r"/H\d", name)]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), f"heading levels skip: {levels}"
+    assert tags.count("/Table") == 1
 
 
 def test_the_pdf_is_made_from_a_folder_too_with_nothing_fetched(site: Path, browser: Browser, tmp_path: Path) -> None:

@@ -73,7 +73,16 @@ interface Part {
   question?: string;
   answer?: string;
   table?: { columns: string[]; rows: { number: number; cells: string[] }[] };
+  /** The options ticked, for an answer of "many". */
+  items?: string[];
 }
+
+/** A block of a hand-in document (outline.js). */
+type Block =
+  | { kind: "heading"; level: number; text: string }
+  | { kind: "paragraph"; text: string; placeholder?: boolean }
+  | { kind: "list"; items: string[] }
+  | { kind: "table"; caption: string; columns: string[]; rows: string[][] };
 
 /** A template's submission (answers.js). */
 interface Work {

@@ -3,7 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { pure } = require("./load");
 
-const { cgAnswers, cgStatus, cgRecords, cgText, cgWords } = pure();
+const { cgAnswers, cgStatus, cgRecords, cgText, cgWords, cgOutline } = pure();
 
 /** A template like the Action Plan: a heading, a text, a date, a choice, a checklist, a table. */
 const spec = {
@@ -179,4 +179,30 @@ test("merge: a tab's save takes only what it changed, over the newer record anot
   assert.equal(cgRecords.merge(null, mine, ["b"]), mine, "nothing kept yet: this tab's record as it is");
   const emptied = cgRecords.merge(kept, { ...mine, values: {} }, ["a"]);
   assert.equal("a" in emptied.values, false, "a box this tab emptied is emptied");
+});
+
+
+test("outline: heading levels never skip, in a template and in the whole submission", () => {
+  const work = cgAnswers.submission(spec, filled);
+  const one = cgOutline.blocks({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] });
+  const levels = (blocks) => blocks.filter((b) => b.kind === "heading").map((b) => b.level);
+  assert.deepEqual(levels(one), [1, 2, 3, 3, 3, 3, 3]);
+  const noHeadings = { ...spec, fields: spec.fields.slice(1) };
+  const plain = cgAnswers.submission(noHeadings, filled);
+  const whole = cgOutline.blocks({
+    title: "Submission", subtitle: "Family Engagement",
+    sections: [{ heading: "Part 1", parts: plain.parts }, { heading: "Artifact 2", parts: work.parts }],
+  });
+  assert.deepEqual(levels(whole), [1, 2, 3, 3, 3, 3, 3, 2, 3, 4, 4, 4, 4, 4]);
+});
+
+test("outline: lists, tables and placeholders as blocks", () => {
+  const work = cgAnswers.submission(spec, { ...filled, values: { ...filled.values, goal: "" } });
+  const blocks = cgOutline.blocks({ title: "T", subtitle: "S", sections: [{ parts: work.parts }] });
+  assert.deepEqual(blocks.find((b) => b.kind === "list"), { kind: "list", items: ["Phone", "Letter home"] });
+  assert.deepEqual(blocks.find((b) => b.kind === "table"), {
+    kind: "table", caption: "5. Tasks", columns: ["Row", "Task", "Deadline"],
+    rows: [["1", "Draft the letter", "March 1, 2026"], ["3", "Call the families", ""]],
+  });
+  assert.deepEqual(blocks.filter((b) => b.placeholder).map((b) => b.text), [cgWords.noAnswer]);
 });

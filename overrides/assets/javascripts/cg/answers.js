@@ -82,6 +82,9 @@ const cgAnswers = (() => {
       const part = { question: number + ". " + field.label, answer };
       if (field.answer === "rows") {
         part.table = { columns: (field.columns || []).map((column) => column.label), rows: tableRows(field, answers) };
+      } else if (field.answer === "many") {
+        const value = answers.values[field.id];
+        part.items = Array.isArray(value) ? value.map(String) : [];
       }
       parts.push(part);
     });

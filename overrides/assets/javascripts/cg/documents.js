@@ -25,9 +25,20 @@ const cgDocuments = (() => {
     return cgStorage.siteRoot() + "assets/javascripts/vendor/";
   }
 
+  /** US Letter, in points; the PDFs built by the site use the same paper. */
+  const PAPER = { name: "LETTER", width: 612, height: 792, margin: 72 };
+  const TWIPS_PER_POINT = 20;
+
+  /** The page's language as a language tag with a region where the site gives none (a US site: en-US). */
+  function language() {
+    const lang = document.documentElement.lang || "en";
+    return lang.indexOf("-") > 0 ? lang : ({ en: "en-US" })[lang] || lang;
+  }
+
   /**
-   * A Word document: a title, a subtitle, then sections, each an optional heading and its parts
-   * (a heading, or a numbered question and answer).
+   * A Word document as a reviewer's word processor expects it: headings with outline levels (Word,
+   * LibreOffice and Google Docs read them as headings and export them as such), the site's language,
+   * US Letter, page numbers, real lists and tables with a header row.
    * @param {Document_} work
    * @returns {Promise<Blob>}
    */
@@ -35,30 +46,83 @@ const cgDocuments = (() => {
     const ready = window.docx ? Promise.resolve() : loadScript(vendor() + "docx.iife.js");
     return ready.then(() => {
       const docx = window.docx;
-      const children = [
-        new docx.Paragraph({ text: work.title, heading: docx.HeadingLevel.HEADING_1 }),
-        new docx.Paragraph({ text: work.subtitle }),
-      ];
-      work.sections.forEach((section) => {
-        if (section.heading) {
-          children.push(new docx.Paragraph({ text: section.heading, heading: docx.HeadingLevel.HEADING_2 }));
-        }
-        section.parts.forEach((part) => {
-          if (part.heading) {
-            children.push(new docx.Paragraph({ text: part.heading, heading: docx.HeadingLevel.HEADING_2 }));
-            return;
-          }
-          children.push(new docx.Paragraph({ text: part.question, heading: docx.HeadingLevel.HEADING_3 }));
-          (part.answer || cgWords.noAnswer).split("\n").forEach((line) => {
-            children.push(new docx.Paragraph({ text: line }));
+      const levels = [docx.HeadingLevel.HEADING_1, docx.HeadingLevel.HEADING_2, docx.HeadingLevel.HEADING_3,
+        docx.HeadingLevel.HEADING_4, docx.HeadingLevel.HEADING_5];
+      /** @param {string} text @param {boolean} bold */
+      const cell = (text, bold) => new docx.TableCell({
+        children: [new docx.Paragraph({ children: [new docx.TextRun({ text, bold })] })],
+      });
+      /** @type {any[]} */
+      const children = [];
+      cgOutline.blocks(work).forEach((block) => {
+        if (block.kind === "heading") {
+          children.push(new docx.Paragraph({
+            text: block.text, heading: levels[block.level - 1], outlineLevel: block.level - 1, keepNext: true,
+          }));
+        } else if (block.kind === "paragraph") {
+          children.push(new docx.Paragraph({ children: [new docx.TextRun({ text: block.text, italics: block.placeholder })] }));
+        } else if (block.kind === "list") {
+          block.items.forEach((item) => {
+            children.push(new docx.Paragraph({ text: item, numbering: { reference: "answers", level: 0 } }));
           });
-        });
+        } else {
+          children.push(new docx.Table({
+            width: { size: 100, type: docx.WidthType.PERCENTAGE },
+            rows: [
+              new docx.TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((text) => cell(text, true)) }),
+              ...block.rows.map((row) => new docx.TableRow({ cantSplit: true, children: row.map((text) => cell(text, false)) })),
+            ],
+          }));
+          children.push(new docx.Paragraph({ text: "" }));
+        }
+      });
+      const footer = cgWords.pageFooterParts(work.title);
+      /** @param {number} size in half points @param {number} level */
+      const heading = (size, level) => ({
+        run: { bold: true, size }, paragraph: { outlineLevel: level, keepNext: true, spacing: { before: 240, after: 120 } },
       });
       return docx.Packer.toBlob(new docx.Document({
         creator: "Credential guides",
         title: work.title,
         description: work.subtitle,
-        sections: [{ children }],
+        styles: {
+          default: {
+            document: { run: { language: { value: language() } } },
+            heading1: heading(36, 0),
+            heading2: heading(30, 1),
+            heading3: heading(26, 2),
+            heading4: heading(24, 3),
+            heading5: heading(22, 4),
+          },
+        },
+        numbering: {
+          config: [{
+            reference: "answers",
+            levels: [{
+              level: 0, format: docx.LevelFormat.BULLET, text: "•", alignment: docx.AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            }],
+          }],
+        },
+        sections: [{
+          properties: {
+            page: {
+              size: { width: PAPER.width * TWIPS_PER_POINT, height: PAPER.height * TWIPS_PER_POINT },
+              margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 },
+            },
+          },
+          footers: {
+            default: new docx.Footer({
+              children: [new docx.Paragraph({
+                alignment: docx.AlignmentType.CENTER,
+                children: [new docx.TextRun({
+                  children: [footer[0], docx.PageNumber.CURRENT, footer[1], docx.PageNumber.TOTAL_PAGES],
+                })],
+              })],
+            }),
+          },
+          children,
+        }],
       }));
     });
   }
@@ -71,10 +135,13 @@ const cgDocuments = (() => {
     return bytes;
   }
 
+  const HEADING_SIZES = [18, 15, 13, 12, 11];
+
   /**
    * The same work as a tagged PDF (PDF/UA-1) with DejaVu Sans embedded: real text that flows
-   * across pages, headings and paragraphs in its structure tree, the title shown in the reader's
-   * title bar, page numbers as artifacts.
+   * across pages; headings, paragraphs, lists (L, LI, Lbl, LBody) and tables (Table, TR, TH with
+   * /Scope, TD) in its structure tree; the title shown in the reader's title bar; page numbers as
+   * artifacts.
    * @param {Document_} work
    * @returns {Promise<Blob>}
    */
@@ -84,13 +151,14 @@ const cgDocuments = (() => {
       window.cgPdfFonts ? null : loadScript(vendor() + "dejavu-sans.js"),
     ]).then(() => {
       const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
+      const margin = PAPER.margin;
       const doc = new window.PDFDocument({
-        size: "LETTER",
-        margins: { top: 72, bottom: 72, left: 72, right: 72 },
+        size: PAPER.name,
+        margins: { top: margin, bottom: margin, left: margin, right: margin },
         pdfVersion: "1.7",
         subset: "PDF/UA",
         tagged: true,
-        lang: "en-US",
+        lang: language(),
         displayTitle: true,
         bufferPages: true,
         info: { Title: work.title, Subject: work.subtitle, Creator: "Credential guides" },
@@ -106,42 +174,53 @@ const cgDocuments = (() => {
       doc.registerFont("Bold", base64Bytes(fonts.bold));
       const root = doc.struct("Document");
       doc.addStructure(root);
+      const bottom = () => doc.page.height - doc.page.margins.bottom;
       /** @param {string} type @param {string} font @param {number} size @param {string} text @param {number} space */
       function add(type, font, size, text, space) {
         /* A heading is never left alone at the foot of a page: it starts the next one with its answer. */
-        const bottom = doc.page.height - doc.page.margins.bottom;
-        if (type.charAt(0) === "H" && doc.y + size * 5 > bottom) doc.addPage();
+        if (type.charAt(0) === "H" && doc.y + size * 5 > bottom()) doc.addPage();
         root.add(doc.struct(type, () => {
           doc.font(font).fontSize(size).text(text, { paragraphGap: space, lineGap: 2 });
         }));
       }
-      const nested = work.sections.some((section) => section.heading);
-      add("H1", "Bold", 18, work.title, 4);
-      add("P", "Body", 11, work.subtitle, 12);
-      work.sections.forEach((section) => {
-        if (section.heading) add("H2", "Bold", 15, section.heading, 8);
-        section.parts.forEach((part) => {
-          if (part.heading) {
-            add(nested ? "H3" : "H2", "Bold", 13, part.heading, 6);
-            return;
-          }
-          add(nested ? "H4" : "H3", "Bold", 11, part.question || "", 4);
-          (part.answer || cgWords.noAnswer).split("\n").forEach((line, index, lines) => {
-            add("P", "Body", 11, line, index === lines.length - 1 ? 12 : 3);
+      cgOutline.blocks(work).forEach((block, index, all) => {
+        const last = index === all.length - 1 || all[index + 1].kind === "heading";
+        if (block.kind === "heading") {
+          add("H" + block.level, "Bold", HEADING_SIZES[block.level - 1], block.text, block.level === 1 ? 4 : 6);
+        } else if (block.kind === "paragraph") {
+          add("P", "Body", 11, block.text, last ? 12 : 3);
+        } else if (block.kind === "list") {
+          const list = doc.struct("L");
+          root.add(list);
+          doc.font("Body").fontSize(11).list(block.items, { structParent: list, paragraphGap: 3, lineGap: 2 });
+          list.end();
+          doc.moveDown(0.5);
+        } else {
+          doc.font("Body").fontSize(10);
+          doc.table({
+            structParent: root,
+            defaultStyle: { padding: 4, border: 0.5, borderColor: "#555555" },
+            columnStyles: (/** @type {number} */ column) => (column === 0 ? { width: 40 } : {}),
+            data: [
+              block.columns.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Bold" } })),
+              ...block.rows,
+            ],
           });
-        });
+          doc.x = doc.page.margins.left;
+          doc.moveDown(0.8);
+        }
       });
       root.end();
       const pages = doc.bufferedPageRange();
       for (let i = 0; i < pages.count; i++) {
         doc.switchToPage(pages.start + i);
-        const bottom = doc.page.margins.bottom;
+        const kept = doc.page.margins.bottom;
         doc.page.margins.bottom = 0;
         doc.markContent("Artifact", { type: "Pagination" });
         doc.font("Body").fontSize(9).text(cgWords.pageFooter(work.title, i + 1, pages.count),
-          72, doc.page.height - 48, { width: doc.page.width - 144, align: "center", lineBreak: false });
+          margin, doc.page.height - 48, { width: doc.page.width - 2 * margin, align: "center", lineBreak: false });
         doc.endMarkedContent();
-        doc.page.margins.bottom = bottom;
+        doc.page.margins.bottom = kept;
       }
       doc.end();
       return finished;
@@ -201,5 +280,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { word, pdf, saveBlob, saveJson, readJson, copyText };
+  return { PAPER, word, pdf, saveBlob, saveJson, readJson, copyText };
 })();

@@ -22,6 +22,7 @@ const cgWords = (() => {
     templates,
     words,
     noAnswer: "(no answer yet)",
+    rowHeader: "Row",
     saving: "Saving…",
     /** @param {string} time */
     saved: (time) => "Saved on this device " + time,
@@ -95,6 +96,8 @@ const cgWords = (() => {
     /** @param {boolean} pdf @param {string} error */
     submissionFailed: (pdf, error) => "The " + (pdf ? "PDF" : "Word document") +
       " could not be made in this browser (" + error + ").",
+    /** A page's footer, around its number and the count of pages (Word fills them in as it lays out). @param {string} title */
+    pageFooterParts: (title) => [title + " · page ", " of "],
     /** @param {string} title @param {number} page @param {number} pages */
     pageFooter: (title, page, pages) => title + " · page " + page + " of " + pages,
     /** @param {string} title */
