@@ -42,6 +42,7 @@ def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: 
     page.locator("#f-rows-0-date").fill("2026-04-02")
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
     page.get_by_role("button", name="Copy all answers as text").click()
+    page.get_by_role("dialog", name="Not everything is done yet").get_by_role("button", name="Copy anyway").click()
     expect(page.locator(".cg-status")).to_contain_text("Copied 6 of 7 answers as numbered text")
     assert clipboard(page) == (
         "Artifact 1: An Artifact\n"
@@ -86,6 +87,7 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
     with page.expect_download() as download:
         page.get_by_role("button", name="Download as Word (.docx)").click()
+        page.get_by_role("button", name="Download anyway").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 4 of 7")
@@ -137,6 +139,7 @@ def test_the_whole_submission_downloads_as_one_word_document_from_the_saved_answ
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the whole submission as Word (.docx)").click()
+        page.get_by_role("button", name="Download anyway").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.name == "sample-credential--submission.docx"
@@ -166,6 +169,7 @@ def test_the_word_document_is_what_other_word_processors_expect(minimal_site: st
     page.locator("#f-rows-0-what").fill("Survey")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download as Word (.docx)").click()
+        page.get_by_role("button", name="Download anyway").click()
     saved = tmp_path / "work.docx"
     download.value.save_as(saved)
     with zipfile.ZipFile(saved) as archive:

@@ -32,8 +32,10 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def download_pdf(page: Page, button: str, tmp_path: Path) -> Path:
+    """Downloads, going on past the list of what is not done yet (these tests' answers are incomplete)."""
     with page.expect_download() as download:
         page.get_by_role("button", name=button).click()
+        page.get_by_role("dialog").get_by_role("button", name="Download anyway").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     return saved

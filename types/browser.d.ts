@@ -107,6 +107,8 @@ interface Missing {
   problem: "unanswered" | "under" | "over";
   words?: number;
   range?: [number, number] | null;
+  /** For an unanswered table: the rows it needs. */
+  rows?: number;
 }
 
 interface Window {

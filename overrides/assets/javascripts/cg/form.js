@@ -296,7 +296,15 @@ const cgForm = (() => {
     }
 
     /** @param {boolean} pdf */
+    /** @param {boolean} pdf */
     download(pdf) {
+      cgHandIn.confirmComplete([{ spec: this.spec, record: this.collect() }]).then((go) => {
+        if (go) this.make(pdf);
+      });
+    }
+
+    /** @param {boolean} pdf */
+    make(pdf) {
       const work = this.submission();
       const name = this.fileName(pdf ? "pdf" : "docx");
       if (pdf) this.say(cgWords.makingPdf);
@@ -334,8 +342,10 @@ const cgForm = (() => {
       } else if (action === "word" || action === "pdf") {
         this.download(action === "pdf");
       } else if (action === "copy-all") {
-        const work = this.submission();
-        this.copy(cgAnswers.asText(work), cgWords.copiedAll(work.answered, work.questions));
+        cgHandIn.confirmComplete([{ spec: this.spec, record: this.collect() }], { copy: true }).then((go) => {
+          const work = this.submission();
+          if (go) this.copy(cgAnswers.asText(work), cgWords.copiedAll(work.answered, work.questions));
+        });
       } else if (action === "copy-answer") {
         const box = /** @type {Box} */ (document.getElementById(String(button.dataset.for)));
         if (box.value.trim()) this.copy(box.value, cgWords.copiedOne);

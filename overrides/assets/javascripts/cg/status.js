@@ -34,7 +34,7 @@ const cgStatus = (() => {
     spec.fields.forEach((field) => {
       if ("heading" in field) return;
       if (!isAnswered(field, answers)) {
-        missing.push({ field: field.id, label: field.label, problem: "unanswered" });
+        missing.push({ field: field.id, label: field.label, problem: "unanswered", rows: field.minRows || 0 });
         return;
       }
       if (!field.counted) return;

@@ -18,22 +18,30 @@ const cgSummary = (() => {
     whole.addEventListener("click", (event) => {
       const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("button[data-action]"));
       if (!button) return;
-      const sections = spec.templates.map((template) => ({
+      const records = spec.templates.map((template) => ({ spec: template, record: cgStorage.read(spec.credential, template.id) }));
+      cgHandIn.confirmComplete(records).then((go) => {
+        if (go) make(records, button.dataset.action === "pdf");
+      });
+    });
+
+    /** @param {{ spec: TemplateSpec, record: AnswerRecord | null }[]} records @param {boolean} pdf */
+    function make(records, pdf) {
+      const sections = records.map(({ spec: template, record }) => ({
         heading: template.title,
-        parts: cgAnswers.submission(template, cgStorage.read(spec.credential, template.id)).parts,
+        parts: cgAnswers.submission(template, record).parts,
       }));
-      const pdf = button.dataset.action === "pdf";
       const name = spec.credential + "--submission." + (pdf ? "pdf" : "docx");
-      const make = pdf ? cgDocuments.pdf : cgDocuments.word;
+      const write = pdf ? cgDocuments.pdf : cgDocuments.word;
+      const started = records.filter(({ record }) => cgRecords.isStarted(record)).length;
       status.hidden = false;
       status.textContent = pdf ? cgWords.makingPdf : cgWords.makingWord;
-      make({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then((blob) => {
+      write({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then((blob) => {
         cgDocuments.saveBlob(blob, name);
-        status.textContent = cgWords.downloadedSubmission(name);
+        status.textContent = cgWords.downloadedSubmission(name, started, records.length);
       }, (error) => {
         status.textContent = cgWords.submissionFailed(pdf, error.message);
       });
-    });
+    }
   }
 
   /** @param {HTMLElement} specElement the summary page's description of its templates */
@@ -50,7 +58,8 @@ const cgSummary = (() => {
       if (!row) return;
       row.dataset.template = template.id;
       const status = cgStatus.review(template, cgStorage.read(spec.credential, template.id));
-      row.cells[1].textContent = cgWords.statusNames[status.state];
+      const reasons = status.state === "started" ? status.missing.map(cgWords.missing) : [];
+      row.cells[1].textContent = cgWords.statusWithReasons(cgWords.statusNames[status.state], reasons);
       row.cells[2].textContent = cgWords.checked(status.checked, template.checks);
     });
     showStatuses();

@@ -91,8 +91,9 @@ const cgWords = (() => {
       "). Copy the answers as text instead.",
     /** @param {string} error */
     pdfFailed: (error) => "The PDF could not be made in this browser (" + error + "). Download it as Word instead, or print.",
-    /** @param {string} name */
-    downloadedSubmission: (name) => "Downloaded " + name + " with the answers of every template.",
+    /** @param {string} name @param {number} started @param {number} total */
+    downloadedSubmission: (name, started, total) => "Downloaded " + name + " with the answers saved for " +
+      started + " of " + templates(total) + ".",
     /** @param {boolean} pdf @param {string} error */
     submissionFailed: (pdf, error) => "The " + (pdf ? "PDF" : "Word document") +
       " could not be made in this browser (" + error + ").",
@@ -104,6 +105,33 @@ const cgWords = (() => {
     submissionTitle: (title) => title + ": submission",
 
     statusNames: { "not-started": "Not started", "started": "Started", "complete": "Complete" },
+    /**
+     * What keeps a template from complete, in a sentence.
+     * @param {Missing} missing
+     */
+    missing: (missing) => {
+      const name = missing.label ? "“" + missing.label + "”" : "All answers together";
+      if (missing.problem === "unanswered") {
+        return missing.rows && missing.rows > 1
+          ? name + " needs at least " + missing.rows + " rows with answers"
+          : name + " has no answer";
+      }
+      const range = missing.range || [0, 0];
+      return name + ": " + words(missing.words || 0) + ", " + missing.problem + " the " + range[0] + "–" + range[1] +
+        " word range";
+    },
+    /** A template's status with its reasons. @param {string} state @param {string[]} reasons */
+    statusWithReasons: (state, reasons) => state + (reasons.length ? " — " + reasons.join("; ") + "." : ""),
+    /** How many more reasons there are, where a status lists only the first. @param {number} count */
+    andMore: (count) => plural(count, "more", "more"),
+    notDoneTitle: "Not everything is done yet",
+    /** @param {boolean} copy */
+    notDoneIntro: (copy) => "Where a question has no answer, the " + (copy ? "text" : "document") +
+      " says “(no answer yet)”. Check what is missing before you hand it in:",
+    notStartedTemplate: "Not started: every question has no answer",
+    /** @param {boolean} copy */
+    goOn: (copy) => (copy ? "Copy anyway" : "Download anyway"),
+    goBack: "Go back and finish",
     /** @param {number} checked @param {number} of */
     checked: (checked, of) => checked + " of " + of + " points ticked" + (checked === of ? " (self-checked)" : ""),
     /** @param {number} templatesStarted @param {string} of @param {number} checks */
