@@ -7,7 +7,7 @@ import globals from "globals";
 
 const namespaces = [
   "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage",
-  "cgDocuments", "cgHandIn", "cgTableRows", "cgFeedback", "cgReminders", "cgOrphans", "cgForm", "cgSummary", "cgBackup",
+  "cgDocuments", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders", "cgOrphans", "cgForm", "cgSummary", "cgBackup",
 ];
 
 export default [

@@ -174,15 +174,73 @@ def test_one_backup_restores_every_template_and_the_reminder_follows_it(
     expect(page.locator("form.cg-template textarea").first).to_have_value("Second template's answer")
 
 
-def test_restore_refuses_a_file_that_is_not_a_backup(
+def test_restore_refuses_a_file_that_is_not_one_of_answers(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
     page = context.new_page()
     page.goto(minimal_site + "/your-answers/")
     wrong = tmp_path / "notes.json"
-    wrong.write_text(json.dumps({"format": "credential-guides-answers", "schema": 2}), encoding="utf-8")
+    wrong.write_text(json.dumps({"format": "a-calendar", "records": []}), encoding="utf-8")
     page.locator("input[data-action=restore]").set_input_files(wrong)
-    expect(page.locator(".cg-status")).to_contain_text("not a backup of answers from this site. Nothing was changed.")
+    status = page.locator(".cg-status")
+    expect(status).to_have_text("That file is not an export or backup of answers from this site. Nothing was changed.")
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"format": "credential-guides-answers", "schema": 2}), encoding="utf-8")
+    page.locator("input[data-action=restore]").set_input_files(empty)
+    expect(status).to_have_text("That file holds no answers this site can read. Nothing was changed.")
+
+
+def download(page: Page, button: str, tmp_path: Path) -> Path:
+    with page.expect_download() as started:
+        page.get_by_role("button", name=button).click()
+    path = tmp_path / started.value.suggested_filename
+    started.value.save_as(path)
+    return path
+
+
+def test_a_templates_export_restores_on_your_answers_and_a_backup_imports_on_a_template(
+    minimal_site: str, browser: Browser, tmp_path: Path
+) -> None:
+    """One format of answers file: each loads in both places, and an older file never replaces newer answers unasked."""
+    first = browser.new_context(accept_downloads=True)
+    page = first.new_page()
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-name").fill("Written on the school laptop")
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    export = download(page, "Export answers (JSON)", tmp_path)
+    page.goto(minimal_site + "/your-answers/")
+    backup = download(page, "Download a backup of all answers", tmp_path)
+    first.close()
+
+    second = browser.new_context()
+    page = second.new_page()
+    page.goto(minimal_site + "/your-answers/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("input[data-action=restore]").set_input_files(export)
+    expect(page.locator(".cg-status")).to_have_text(f"The answers to 1 template were restored from {export.name}.")
+    page.goto(minimal_site + ARTIFACT)
+    expect(page.locator("#f-name")).to_have_value("Written on the school laptop")
+
+    page.locator("#f-name").fill("Newer, typed at home")
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    messages: list[str] = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    page.locator("input[data-action=import]").set_input_files(backup)
+    expect(page.locator("#f-name")).to_have_value("Newer, typed at home")
+    assert messages and "after those in the file" in messages[0], "an older file replaces newer answers only if asked"
+
+    page.goto(minimal_site + "/your-answers/")
+    page.locator("input[data-action=restore]").set_input_files(backup)
+    expect(page.locator(".cg-status")).to_have_text(
+        "This browser holds newer answers than the file for its template. Nothing was changed."
+    )
+
+    page.evaluate("() => localStorage.clear()")
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("input[data-action=import]").set_input_files(backup)
+    expect(page.locator(".cg-status")).to_have_text(f"Answers imported from {backup.name}.")
+    expect(page.locator("#f-name")).to_have_value("Written on the school laptop")
+    second.close()
 
 
 def test_the_catalog_shows_the_readers_own_progress_from_this_device_only(

@@ -206,3 +206,25 @@ test("outline: lists, tables and placeholders as blocks", () => {
   });
   assert.deepEqual(blocks.filter((b) => b.placeholder).map((b) => b.text), [cgWords.noAnswer]);
 });
+
+test("one answers file: a template's export and a backup of all both read as records", () => {
+  const values = { a: "x" };
+  const exported = { format: "credential-guides-answers", schema: 2, credential: "c", template: "t", exported: "2026-05-01T00:00:00Z", values, checks: {}, rows: {} };
+  const [fromExport] = cgRecords.fromFile(exported);
+  assert.equal(fromExport.saved, "2026-05-01T00:00:00Z", "an export without 'saved' counts from when it was made");
+  assert.equal("format" in fromExport || "exported" in fromExport, false);
+  const backup = { format: "credential-guides-backup", schema: 2, records: [{ ...exported, format: undefined }, { schema: 9 }, "junk"] };
+  assert.deepEqual(cgRecords.fromFile(backup).map((r) => r.template), ["t"]);
+  const older = { format: "credential-guides-answers", schema: 1, credential: "c", template: "t", values };
+  assert.equal(cgRecords.fromFile(older)[0].schema, 2, "an export of the first format still loads");
+  assert.equal(cgRecords.fromFile({ format: "something else" }), null);
+  assert.equal(cgRecords.fromFile([]), null);
+  assert.deepEqual(cgRecords.fromFile({ format: "credential-guides-answers", schema: 2 }), []);
+});
+
+test("newer: only answers saved later, and not empty, count as newer", () => {
+  const at = (saved, value = "x") => ({ schema: 2, credential: "c", template: "t", saved, values: { a: value }, checks: {}, rows: {} });
+  assert.equal(cgRecords.isNewer(at("2026-05-02"), at("2026-05-01")), true);
+  assert.equal(cgRecords.isNewer(at("2026-05-01"), at("2026-05-02")), false);
+  assert.equal(cgRecords.isNewer(at("2026-05-02", ""), at("2026-05-01")), false);
+});

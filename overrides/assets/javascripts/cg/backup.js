@@ -60,22 +60,34 @@ const cgBackup = (() => {
       this.show();
     }
 
-    /** @param {File} file */
+    /**
+     * Restores a backup of every answer, or one template's export; answers saved here after the
+     * file's are kept.
+     * @param {File} file
+     */
     restore(file) {
-      cgDocuments.readJson(file).then((found) => {
-        const data = /** @type {any} */ (found);
-        if (!data || data.format !== cgRecords.BACKUP_FORMAT || !Array.isArray(data.records)) {
-          this.say(cgWords.restoreNotBackup);
+      cgDocuments.readJson(file).then((data) => {
+        const records = cgRecords.fromFile(data);
+        if (!records) {
+          this.say(cgWords.notAnswersFile);
           return;
         }
-        const records = /** @type {AnswerRecord[]} */ (data.records.map(cgRecords.migrate).filter(Boolean));
         if (!records.length) {
           this.say(cgWords.restoreEmpty);
           return;
         }
-        if (!window.confirm(cgWords.confirmRestore(records.length, file.name))) return;
-        records.forEach((record) => cgStorage.write(record));
-        this.say(cgWords.restored(records.length, file.name));
+        const restored = records.filter((record) => {
+          const kept = cgStorage.read(record.credential, record.template);
+          return !kept || !cgRecords.isNewer(kept, record);
+        });
+        const newer = records.length - restored.length;
+        if (!restored.length) {
+          this.say(cgWords.restoreAllOlder(records.length));
+          return;
+        }
+        if (!window.confirm(cgWords.confirmRestore(restored.length, file.name, newer))) return;
+        restored.forEach((record) => cgStorage.write(record));
+        this.say(cgWords.restored(restored.length, file.name) + cgWords.keptNewer(newer));
         this.show();
       });
     }

@@ -52,67 +52,17 @@ const cgForm = (() => {
 
     /** The answers on the page, as a record holds them. */
     collect() {
-      /** @type {Record<string, any>} */
-      const values = {};
-      /** @type {Record<string, boolean>} */
-      const checks = {};
-      /** @type {Record<string, number>} */
-      const rows = {};
-      this.boxes().forEach((box) => {
-        const input = /** @type {HTMLInputElement} */ (box);
-        if (box.name.indexOf(cgRecords.CHECK_PREFIX) === 0) {
-          checks[box.name.slice(cgRecords.CHECK_PREFIX.length)] = input.checked;
-        } else if (box.type === "checkbox") {
-          values[box.name] = values[box.name] || [];
-          if (input.checked) values[box.name].push(box.value);
-        } else if (box.type === "radio") {
-          if (!(box.name in values)) values[box.name] = "";
-          if (input.checked) values[box.name] = box.value;
-        } else if (!box.closest("tr[hidden]")) {
-          values[box.name] = box.value;
-        }
-      });
-      this.tables().forEach((table) => { rows[String(table.dataset.field)] = cgTableRows.visible(table); });
-      return { values, checks, rows };
+      return cgBoxes.collect(this.boxes(), this.tables());
     }
 
     /**
-     * Shows answers on the page; boxes and tables named in `keep` (changed here, not saved yet) stay as they are.
-     * A box is only written when its answer differs, so that the caret of the box being typed in stays put.
+     * Shows answers on the page; what `keep` names (changed here, not saved yet) stays as it is.
      * @param {Partial<AnswerRecord>} answers
      * @param {Set<string>} [keep]
      */
     apply(answers, keep = new Set()) {
-      const rows = answers.rows || {};
-      this.tables().forEach((table) => {
-        if (keep.has(cgRecords.ROWS_PREFIX + table.dataset.field)) return;
-        const wanted = rows[String(table.dataset.field)];
-        const count = typeof wanted === "number" ? wanted : Number(table.dataset.minRows) || 1;
-        if (count !== cgTableRows.visible(table)) cgTableRows.show(table, count);
-      });
-      const values = answers.values || {};
-      const checks = answers.checks || {};
-      this.boxes().forEach((box) => {
-        if (keep.has(box.name) || this.inKeptTable(box, keep)) return;
-        const input = /** @type {HTMLInputElement} */ (box);
-        if (box.name.indexOf(cgRecords.CHECK_PREFIX) === 0) {
-          input.checked = checks[box.name.slice(cgRecords.CHECK_PREFIX.length)] === true;
-        } else if (box.type === "checkbox") {
-          input.checked = Array.isArray(values[box.name]) && values[box.name].indexOf(box.value) !== -1;
-        } else if (box.type === "radio") {
-          input.checked = values[box.name] === box.value;
-        } else {
-          const value = typeof values[box.name] === "string" ? values[box.name] : "";
-          if (box.value !== value) box.value = value;
-        }
-      });
+      cgBoxes.apply(this.boxes(), this.tables(), answers, keep);
       this.refresh();
-    }
-
-    /** @param {Box} box @param {Set<string>} keep */
-    inKeptTable(box, keep) {
-      const table = /** @type {HTMLElement | null} */ (box.closest(".cg-table-field"));
-      return table !== null && keep.has(cgRecords.ROWS_PREFIX + table.dataset.field);
     }
 
     /**
@@ -230,6 +180,7 @@ const cgForm = (() => {
     }
 
     exportAnswers() {
+      this.flush();
       const answers = this.collect();
       const name = this.fileName("json");
       cgDocuments.saveJson(name, {
@@ -238,6 +189,7 @@ const cgForm = (() => {
         credential: this.credential,
         template: this.template,
         exported: new Date().toISOString(),
+        saved: (cgStorage.read(this.credential, this.template) || {}).saved,
         values: answers.values,
         checks: answers.checks,
         rows: answers.rows,
@@ -246,23 +198,23 @@ const cgForm = (() => {
       this.say(cgWords.exported(name));
     }
 
-    /** @param {File} file */
+    /**
+     * Loads this template's answers from its export or from a backup of every answer.
+     * @param {File} file
+     */
     importAnswers(file) {
       cgDocuments.readJson(file).then((data) => {
-        if (data === undefined) {
-          this.say(cgWords.importNotJson);
-          return;
-        }
-        const format = data && /** @type {any} */ (data).format;
-        const record = format === cgRecords.EXPORT_FORMAT ? cgRecords.migrate(data) : null;
+        if (data === undefined) return this.say(cgWords.importNotJson);
+        const records = cgRecords.fromFile(data);
+        if (!records) return this.say(cgWords.notAnswersFile);
+        const record = records.find((r) => r.credential === this.credential && r.template === this.template);
         if (!record) {
-          this.say(cgWords.importNotExport);
-          return;
+          const [other] = records;
+          return this.say(records.length === 1 ? cgWords.importOtherTemplate(other.credential, other.template) : cgWords.importNoneHere);
         }
-        if (record.credential !== this.credential || record.template !== this.template) {
-          this.say(cgWords.importOtherTemplate(record.credential, record.template));
-          return;
-        }
+        const kept = cgStorage.read(this.credential, this.template);
+        if (kept && cgRecords.isNewer(kept, record) && !window.confirm(cgWords.confirmOlderImport(
+          new Date(String(kept.saved)).toLocaleString(), new Date(String(record.saved)).toLocaleString()))) return;
         this.apply(record);
         this.orphans = this.findOrphans(record);
         this.showOrphans();

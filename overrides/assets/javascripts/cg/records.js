@@ -41,7 +41,9 @@ const cgRecords = (() => {
         orphans: {},
       };
     }
-    if (record.schema !== SCHEMA || !ID.test(record.credential) || !ID.test(record.template)) return null;
+    /** @param {unknown} id */
+    const isId = (id) => typeof id === "string" && ID.test(id);
+    if (record.schema !== SCHEMA || !isId(record.credential) || !isId(record.template)) return null;
     return record;
   }
 
@@ -89,6 +91,34 @@ const cgRecords = (() => {
     return { ...mine, values, checks, rows, labels: { ...kept.labels, ...mine.labels }, orphans };
   }
 
+  /**
+   * The records in a file of answers from this site — one template's export or a backup of every
+   * answer, of this format or an older one; null when the file is neither. Each record carries when
+   * its answers were saved (an export made before records said so: when it was exported).
+   * @param {any} data
+   * @returns {AnswerRecord[] | null}
+   */
+  function fromFile(data) {
+    if (!data || typeof data !== "object") return null;
+    /** @type {any[]} */
+    let found;
+    if (data.format === EXPORT_FORMAT) found = [{ ...data, saved: data.saved || data.exported }];
+    else if (data.format === BACKUP_FORMAT && Array.isArray(data.records)) found = data.records;
+    else return null;
+    return found.map((item) => {
+      const record = migrate(item && typeof item === "object" ? { ...item } : item);
+      if (!record) return null;
+      delete record.format;
+      delete record.exported;
+      return /** @type {AnswerRecord} */ (record);
+    }).filter(/** @returns {record is AnswerRecord} */ (record) => record !== null);
+  }
+
+  /** Whether `kept` holds answers saved after those of `other`. @param {AnswerRecord} kept @param {AnswerRecord} other */
+  function isNewer(kept, other) {
+    return isStarted(kept) && String(kept.saved || "") > String(other.saved || "");
+  }
+
   /** @param {unknown} value */
   function hasText(value) {
     return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
@@ -108,6 +138,7 @@ const cgRecords = (() => {
   }
 
   return {
-    SCHEMA, EXPORT_FORMAT, BACKUP_FORMAT, CHECK_PREFIX, ROWS_PREFIX, ORPHANS, migrate, merge, hasText, ticked, isStarted,
+    SCHEMA, EXPORT_FORMAT, BACKUP_FORMAT, CHECK_PREFIX, ROWS_PREFIX, ORPHANS,
+    migrate, merge, fromFile, isNewer, hasText, ticked, isStarted,
   };
 })();

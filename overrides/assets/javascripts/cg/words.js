@@ -64,7 +64,11 @@ const cgWords = (() => {
     /** @param {string} name */
     exported: (name) => "Answers exported as " + name + ".",
     importNotJson: "That file is not an answers export (it is not JSON). Nothing was changed.",
-    importNotExport: "That file is not an answers export of this site. Nothing was changed.",
+    notAnswersFile: "That file is not an export or backup of answers from this site. Nothing was changed.",
+    importNoneHere: "That file holds no answers for this template. Nothing was changed.",
+    /** @param {string} kept @param {string} file */
+    confirmOlderImport: (kept, file) => "The answers on this page were saved on " + kept + ", after those in the file (" +
+      file + "). Replace them with the file's?",
     /** @param {string} credential @param {string} template */
     importOtherTemplate: (credential, template) =>
       "That file holds answers for another template (" + credential + ", " + template + "). Nothing was changed.",
@@ -148,11 +152,16 @@ const cgWords = (() => {
     /** @param {number} count */
     backedUp: (count) => "A backup of " + templates(count) +
       " was downloaded. Keep it somewhere safe: it holds your answers.",
-    restoreNotBackup: "That file is not a backup of answers from this site. Nothing was changed.",
-    restoreEmpty: "That backup holds no answers this site can read. Nothing was changed.",
-    /** @param {number} count @param {string} name */
-    confirmRestore: (count, name) => "Restore the answers to " + templates(count) + " from " + name +
-      "? Answers saved in this browser for the same templates are replaced.",
+    restoreEmpty: "That file holds no answers this site can read. Nothing was changed.",
+    /** @param {number} count */
+    restoreAllOlder: (count) => "This browser holds newer answers than the file for " + (count === 1 ? "its template" :
+      "all " + templates(count)) + ". Nothing was changed.",
+    /** @param {number} count */
+    keptNewer: (count) => count ? " Newer answers saved here for " + templates(count) + " were kept." : "",
+    /** @param {number} count @param {string} name @param {number} newer */
+    confirmRestore: (count, name, newer) => "Restore the answers to " + templates(count) + " from " + name +
+      "? Answers saved in this browser for the same templates are replaced." +
+      (newer ? " Newer answers saved here for " + templates(newer) + " are kept." : ""),
     /** @param {number} count @param {string} name */
     restored: (count, name) => "The answers to " + templates(count) + " were restored from " + name + ".",
   };
