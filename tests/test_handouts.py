@@ -64,6 +64,17 @@ def test_the_handout_page_holds_what_families_fill_in_and_a_line_for_the_languag
     assert 'href="../information-gathering-survey-handout/">Handout for families: Survey for families</a>' in template
 
 
+def test_the_survey_template_says_to_upload_the_handout_and_links_its_pdf(site: Path) -> None:
+    template = html_of(site, template_page(CREDENTIAL, SURVEY))
+    note = template.split('<p class="cg-upload-note">', 1)[1].split("</p>", 1)[0]
+    assert "<strong>What to upload for this artifact:</strong> the tool itself, the handout for families" in note
+    pdf = pdf_links_for(CREDENTIAL).handouts[SURVEY.id]
+    assert f'href="../../../../{pdf}"' in note
+    assert (site / pdf).is_file()
+    others = [item for item in fillables(CREDENTIAL) if item.id != SURVEY.id]
+    assert all("cg-upload-note" not in html_of(site, template_page(CREDENTIAL, item)) for item in others)
+
+
 def test_a_printed_handout_shows_no_note_for_the_educator(served_site: str, page: Page) -> None:
     page.goto(served_site + "/" + handout_page(CREDENTIAL, SURVEY).removesuffix(".md") + "/")
     expect(page.get_by_text("For the educator")).to_be_visible()
