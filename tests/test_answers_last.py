@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from conftest import MINIMAL_DATA, copy_project, mkdocs_build, serve
 
@@ -224,7 +224,12 @@ def test_a_templates_export_restores_on_your_answers_and_a_backup_imports_on_a_t
     page.locator("#f-name").fill("Newer, typed at home")
     expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
     messages: list[str] = []
-    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+
+    def decline(dialog: Dialog) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", decline)
     page.locator("input[data-action=import]").set_input_files(backup)
     expect(page.locator("#f-name")).to_have_value("Newer, typed at home")
     assert messages and "after those in the file" in messages[0], "an older file replaces newer answers only if asked"

@@ -75,8 +75,8 @@ def header_cells(reader: PdfReader) -> list[tuple[str, str]]:
         if not isinstance(node, dict):
             return
         if node.get("/S") == "/TH":
-            attributes = node.get("/A")
-            attributes = attributes.get_object() if attributes is not None else {}
+            found_attributes = node.get("/A")
+            attributes: Any = found_attributes.get_object() if found_attributes is not None else {}
             for attribute in attributes if isinstance(attributes, list) else [attributes]:
                 attribute = attribute.get_object()
                 if "/Scope" in attribute:

@@ -33,7 +33,7 @@ from .model import Catalog, Credential
 from .pages import environment, guide_context, pdf_links_for, render_markdown
 from .settings import SiteSettings
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "5"
 """Raised when the same HTML renders to other bytes: version 2 auto-sizes the text of form fields."""
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.(?:pdf|sha256)$")
@@ -298,7 +298,7 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
     logger.addHandler(collect)
     try:
         pdf = HTML(string=job.html, base_url=job.base_url).write_pdf(
-            pdf_variant="pdf/ua-1", pdf_forms=True, finisher=auto_size_text_fields
+            pdf_variant="pdf/ua-1", pdf_forms=True, finisher=finish_pdf
         )
         if collect.messages:
             return "; ".join(collect.messages)
@@ -314,6 +314,111 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
 
 
 _FIXED_FONT_SIZE = re.compile(rb"(/\S+) [0-9.]+ Tf")
+
+
+def finish_pdf(document: Any, pdf: Any) -> None:
+    """What WeasyPrint leaves out of its PDFs, added to its objects before they are written."""
+    auto_size_text_fields(document, pdf)
+    join_split_tables(document, pdf)
+    scope_header_cells(document, pdf)
+
+
+def _struct_elements(pdf: Any) -> dict[int, Any]:
+    """pydyf's structure elements by object number."""
+    return {
+        obj.number: obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and hasattr(obj, "number")
+    }
+
+
+def _referenced(elements: dict[int, Any], reference: Any) -> Any:
+    """The structure element a ``K`` or ``P`` entry refers to (``b"12 0 R"``), or None (content, annotations)."""
+    if not isinstance(reference, bytes | str):
+        return None
+    text = reference.decode() if isinstance(reference, bytes) else reference
+    number, _, rest = text.partition(" ")
+    return elements.get(int(number)) if number.isdigit() and rest == "0 R" else None
+
+
+def scope_header_cells(document: Any, pdf: Any) -> None:
+    """Say what each table header cell heads (``/Scope``), which PDF/UA asks and WeasyPrint 70 omits.
+
+    A header cell in a table's head row heads its column; one that starts a
+    row of the body (a row number, a rubric's criterion) heads its row.
+    """
+    elements = _struct_elements(pdf)
+    for element in elements.values():
+        if element.get("S") != "/TH":
+            continue
+        row = _referenced(elements, element.get("P"))
+        section = _referenced(elements, row.get("P")) if row is not None else None
+        first = row is not None and len(row["K"]) > 0 and row["K"][0] == element.reference
+        in_body = section is not None and section.get("S") == "/TBody"
+        attributes = element.get("A")
+        if attributes is None:
+            element["A"] = attributes = type(element)({"O": "/Table"})
+        attributes["Scope"] = "/Row" if in_body and first else "/Column"
+
+
+_TABLE_ROWS = frozenset({"/TR", "/THead", "/TBody", "/TFoot"})
+
+
+def join_split_tables(document: Any, pdf: Any) -> None:
+    """Make one ``/Table`` of a table that a page break after its caption splits in two.
+
+    WeasyPrint 70 tags each page's part of a box on its own: the boxes a page
+    break runs through become two elements, one ending a page and one starting
+    the next. A table broken after its caption so becomes a ``/Table`` holding
+    only its caption, at the end of one page's elements, and a ``/Table`` with
+    the rows at the start of the next. The caption moves into the table of its
+    rows, and the elements left empty are dropped.
+    """
+    elements = _struct_elements(pdf)
+
+    def kids_of(element: Any) -> list[Any]:
+        kids = element.get("K")
+        return [kid for kid in kids if _referenced(elements, kid) is not None] if isinstance(kids, list) else []
+
+    def edge(element: Any, last: bool) -> list[Any]:
+        chain = [element]
+        while kids := kids_of(chain[-1]):
+            chain.append(_referenced(elements, kids[-1 if last else 0]))
+        return chain
+
+    def has_rows(table: Any) -> bool:
+        return any((_referenced(elements, kid) or {}).get("S") in _TABLE_ROWS for kid in table["K"])
+
+    def drop_if_empty(element: Any) -> None:
+        while isinstance(element.get("K"), list) and not element["K"]:
+            parent = _referenced(elements, element.get("P"))
+            if parent is None or not isinstance(parent.get("K"), list):
+                return
+            parent["K"] = type(parent["K"])([kid for kid in parent["K"] if kid != element.reference])
+            element = parent
+
+    for parent in list(elements.values()):
+        kids = parent.get("K")
+        if not isinstance(kids, list):
+            continue
+        for before, after in zip(list(kids), list(kids)[1:], strict=False):
+            first, second = _referenced(elements, before), _referenced(elements, after)
+            if first is None or second is None:
+                continue
+            for ending, starting in zip(edge(first, last=True), edge(second, last=False), strict=False):
+                if ending.get("S") != starting.get("S"):
+                    break
+                if ending.get("S") != "/Table":
+                    continue
+                if not has_rows(ending) and has_rows(starting):
+                    for kid in ending["K"]:
+                        moved = _referenced(elements, kid)
+                        if moved is not None:
+                            moved["P"] = starting.reference
+                    starting["K"] = type(starting["K"])([*ending["K"], *starting["K"]])
+                    ending["K"] = type(ending["K"])([])
+                    drop_if_empty(ending)
+                break
 
 
 def auto_size_text_fields(document: Any, pdf: Any) -> None:
