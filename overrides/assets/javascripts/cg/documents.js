@@ -66,8 +66,11 @@ const cgDocuments = (() => {
             children.push(new docx.Paragraph({ text: item, numbering: { reference: "answers", level: 0 } }));
           });
         } else {
+          const rowNumber = 720;
+          const rest = Math.floor((PAPER.width - 2 * PAPER.margin) * TWIPS_PER_POINT - rowNumber);
           children.push(new docx.Table({
             width: { size: 100, type: docx.WidthType.PERCENTAGE },
+            columnWidths: [rowNumber, ...block.columns.slice(1).map(() => Math.floor(rest / (block.columns.length - 1)))],
             rows: [
               new docx.TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((text) => cell(text, true)) }),
               ...block.rows.map((row) => new docx.TableRow({ cantSplit: true, children: row.map((text) => cell(text, false)) })),
