@@ -119,6 +119,29 @@ def test_the_pdfua_checker_finds_nothing_in_any_built_pdf(site: Path) -> None:
     assert findings == {}
 
 
+def test_every_form_field_carries_its_appearance(site: Path) -> None:
+    """Written into the file, not left to the reader (/NeedAppearances): a box unticked, a text box empty."""
+    for path in sorted((site / "pdf").glob("*.pdf")):
+        reader = PdfReader(path)
+        root: Any = reader.root_object
+        if "/AcroForm" not in root:
+            continue
+        assert "/NeedAppearances" not in root["/AcroForm"].get_object(), path.name
+        widgets = 0
+        for page in reader.pages:
+            for annotation in page.get("/Annots") or []:
+                widget: Any = annotation.get_object()
+                if widget.get("/Subtype") != "/Widget":
+                    continue
+                widgets += 1
+                appearance = widget.get("/AP")
+                assert appearance is not None and "/N" in appearance, f"{path.name}: {widget.get('/T')}"
+                kind = widget.get("/FT") or widget["/Parent"].get_object().get("/FT")
+                if kind == "/Btn":
+                    assert "/Off" in appearance["/N"], f"{path.name}: a box without its unticked look"
+        assert widgets > 0, path.name
+
+
 def test_every_table_of_a_built_pdf_is_one_table_with_its_caption_and_rows(site: Path) -> None:
     for path in sorted((site / "pdf").glob("*.pdf")):
         for kids in table_children(PdfReader(path)):

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(accept_downloads=True)

@@ -33,7 +33,7 @@ from .model import Catalog, Credential
 from .pages import environment, guide_context, pdf_links_for, render_markdown
 from .settings import SiteSettings
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 """Raised when the same HTML renders to other bytes: version 2 auto-sizes the text of form fields."""
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _CACHE_NAME = re.compile(r"^[0-9a-f]{64}\.(?:pdf|sha256)$")
@@ -319,6 +319,7 @@ _FIXED_FONT_SIZE = re.compile(rb"(/\S+) [0-9.]+ Tf")
 def finish_pdf(document: Any, pdf: Any) -> None:
     """What WeasyPrint leaves out of its PDFs, added to its objects before they are written."""
     auto_size_text_fields(document, pdf)
+    write_field_appearances(document, pdf)
     join_split_tables(document, pdf)
     scope_header_cells(document, pdf)
 
@@ -419,6 +420,43 @@ def join_split_tables(document: Any, pdf: Any) -> None:
                     ending["K"] = type(ending["K"])([])
                     drop_if_empty(ending)
                 break
+
+
+def write_field_appearances(document: Any, pdf: Any) -> None:
+    """Give every form field the appearance it has when the PDF opens, instead of leaving it to the reader.
+
+    WeasyPrint 70 writes none for text and list fields and only the ticked one
+    for a box, and asks readers to make them (``/NeedAppearances``), which
+    PDF/UA readers and some viewers do not. Every field of the site's PDFs
+    is empty when written, so its appearance is an empty one its size (a
+    reader draws the text when it is filled in), and a box's is unticked.
+    """
+    import pydyf  # type: ignore[import-untyped]
+
+    def blank(width: float, height: float) -> Any:
+        stream = pydyf.Stream(
+            [b"/Tx BMC EMC"],
+            pydyf.Dictionary({"Type": "/XObject", "Subtype": "/Form", "BBox": pydyf.Array((0, 0, width, height))}),
+        )
+        pdf.add_object(stream)
+        return stream
+
+    for obj in list(pdf.objects):
+        if not isinstance(obj, dict) or "Rect" not in obj:
+            continue
+        kind = obj.get("FT") or (obj.get("Parent") and "/Btn")
+        if kind not in ("/Tx", "/Ch", "/Btn"):
+            continue
+        x1, y1, x2, y2 = (float(value) for value in obj["Rect"])
+        if kind == "/Btn":
+            states = obj.get("AP", {}).get("N")
+            if isinstance(states, dict) and "Off" not in states:
+                states["Off"] = blank(abs(x2 - x1), abs(y2 - y1)).reference
+        elif "AP" not in obj:
+            obj["AP"] = pydyf.Dictionary({"N": blank(abs(x2 - x1), abs(y2 - y1)).reference})
+    form = pdf.catalog.get("AcroForm")
+    if isinstance(form, dict) and "NeedAppearances" in form:
+        del form["NeedAppearances"]
 
 
 def auto_size_text_fields(document: Any, pdf: Any) -> None:
