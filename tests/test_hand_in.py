@@ -93,3 +93,18 @@ def test_a_started_templates_status_says_why_it_is_not_complete(minimal_site: st
     expect(status).to_have_text(
         re.compile(r"^Started — “Your answer” has no answer; .*“A table” needs at least 2 rows")
     )
+
+
+def test_the_survey_is_complete_without_its_optional_question(served_site: str, page: Page) -> None:
+    base = served_site + "/family-community-engagement/family-engagement-access-opportunities/templates/"
+    page.goto(base + "information-gathering-survey/")
+    page.locator("input[name=preferred-modes][value='Text message']").check()
+    page.locator("#f-preferred-language").fill("Spanish")
+    page.locator("input[name=internet-access][value=Yes]").check()
+    page.locator("#f-talent").fill("Cooking")
+    page.locator("#f-languages-offered").fill("English, Spanish")
+    page.locator("#f-follow-up").fill("A call from the school's interpreter a week later.")
+    expect(page.locator(".cg-save-state")).to_contain_text("Saved")
+    assert page.locator("#f-ethnicity").input_value() == ""
+    page.goto(base)
+    expect(page.locator("tbody tr[data-template=information-gathering-survey] td").nth(1)).to_have_text("Complete")

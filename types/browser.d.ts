@@ -13,6 +13,8 @@ interface FieldSpec {
   id: string;
   label: string;
   answer: "text" | "one" | "many" | "rows";
+  /** An empty answer does not keep the template from complete. */
+  optional?: boolean;
   counted: boolean;
   date: boolean;
   words: [number, number] | null;

@@ -46,6 +46,7 @@ def _field(field: TemplateField) -> dict[str, Any]:
         "id": field.id,
         "label": field.label,
         "answer": kind.answer,
+        "optional": field.optional,
         "counted": kind.words,
         "date": kind.control == "date",
         "words": _range(field.words),

@@ -370,11 +370,15 @@ class TemplateField(Model):
     words: Range | None = None
     columns: tuple[Column, ...] = ()
     rows: Range | None = None
+    optional: bool = False
+    """The guide asks for it only if the educator wishes: an empty answer does not keep the template from complete."""
 
     @model_validator(mode="after")
     def _settings_fit_the_type(self) -> TemplateField:
         kind = FIELD_KINDS[self.type]
         problems = []
+        if self.optional and kind.answer == "none":
+            problems.append("optional: (only for fields that take an answer)")
         if kind.options != bool(self.options):
             problems.append(f"options: (only and always for {' and '.join(types_where('options'))})")
         if self.words is not None and not kind.words:

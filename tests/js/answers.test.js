@@ -228,3 +228,13 @@ test("newer: only answers saved later, and not empty, count as newer", () => {
   assert.equal(cgRecords.isNewer(at("2026-05-01"), at("2026-05-02")), false);
   assert.equal(cgRecords.isNewer(at("2026-05-02", ""), at("2026-05-01")), false);
 });
+
+test("status: an optional field left empty does not keep a template from complete", () => {
+  const optionalSpec = {
+    ...spec,
+    fields: spec.fields.map((field) => ("id" in field && field.id === "means" ? { ...field, optional: true } : field)),
+  };
+  const withoutMeans = { ...filled, values: { ...filled.values, means: [] } };
+  assert.equal(cgStatus.review(optionalSpec, withoutMeans).state, "complete");
+  assert.equal(cgStatus.review(spec, withoutMeans).state, "started");
+});

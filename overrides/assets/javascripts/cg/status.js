@@ -34,6 +34,7 @@ const cgStatus = (() => {
     spec.fields.forEach((field) => {
       if ("heading" in field) return;
       if (!isAnswered(field, answers)) {
+        if (field.optional) return;
         missing.push({ field: field.id, label: field.label, problem: "unanswered", rows: field.minRows || 0 });
         return;
       }
