@@ -240,3 +240,30 @@ def test_the_vendored_pdfkit_and_fonts_are_the_npm_packages_unchanged(site: Path
         npm = (ROOT / "node_modules/dejavu-fonts-ttf/ttf" / file).read_bytes()
         assert (FONTS_DIR / file).read_bytes() == npm
         assert base64.b64decode(fonts[name]) == npm
+
+
+def test_a_table_that_runs_onto_another_page_repeats_its_header_row(
+    minimal_site: str, page: Page, tmp_path: Path
+) -> None:
+    page.goto(minimal_site + ARTIFACT)
+    for row in range(10):
+        if row:
+            page.get_by_role("button", name="Add a row to Links").click()
+        page.locator(f"#f-files-{row}-link").fill(f"evidence-{row + 1}.pdf")
+        page.locator(f"#f-files-{row}-note").fill(f"Evidence {row + 1}: " + LONG_ANSWER[:420])
+    saved = download_pdf(page, "Download as PDF", tmp_path)
+    reader = assert_accessible(saved, "Artifact 1: An Artifact")
+    pages = [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(saved), "-"], capture_output=True, text=True
+        ).stdout
+        for n in range(1, len(reader.pages) + 1)
+    ]
+    holding = [n for n, text in enumerate(pages) if "evidence-" in text]
+    assert len(holding) >= 2, "the ten long rows run onto another page"
+    for n in holding[1:]:
+        first_lines = [line for line in pages[n].splitlines() if line.strip()][:3]
+        assert first_lines[:3] == ["Row", "Link or file name", "What it is"], f"page {n + 1}: {first_lines}"
+    tags = [name for name, _ in structure(reader)]
+    assert tags.count("/TH") == 3, "the repeated header is drawn, not tagged again"
+    assert tags.count("/TR") == 11

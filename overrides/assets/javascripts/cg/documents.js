@@ -139,6 +139,61 @@ const cgDocuments = (() => {
   }
 
   const HEADING_SIZES = [18, 15, 13, 12, 11];
+  const CELL = { padding: 4, border: 0.5, borderColor: "#555555", fontSize: 10 };
+
+  /**
+   * A table of a PDF, tagged (Table, TR, TH with /Scope Column, TD) by pdfkit. Where its rows run
+   * onto another page, the header row is drawn again at the top of that page, as an artifact (the
+   * structure tree holds it once). pdfkit 0.20 has no option for it: before a row that will not fit,
+   * this starts the page, draws the header and tells the table its last row ended below it (through
+   * its _rowYPos, _rowHeights and _columnWidths; the test of a long table fails if they change).
+   * @param {any} doc
+   * @param {any} root
+   * @param {{ columns: string[], rows: string[][] }} block
+   */
+  function table(doc, root, block) {
+    doc.font("Body").fontSize(CELL.fontSize);
+    const rendered = doc.table({
+      structParent: root,
+      defaultStyle: { padding: CELL.padding, border: CELL.border, borderColor: CELL.borderColor },
+      columnStyles: (/** @type {number} */ column) => (column === 0 ? { width: 40 } : {}),
+    });
+    /** @param {string[]} cells @param {string} font */
+    const heightOf = (cells, font) => {
+      doc.font(font).fontSize(CELL.fontSize);
+      const widths = rendered._columnWidths;
+      const height = Math.max(...cells.map((text, index) =>
+        (text ? doc.heightOfString(text, { width: widths[index] - 2 * CELL.padding }) : 0))) + 2 * CELL.padding;
+      doc.font("Body").fontSize(CELL.fontSize);
+      return height;
+    };
+    const repeatHeader = () => {
+      doc.addPage();
+      const top = doc.page.margins.top;
+      const widths = rendered._columnWidths;
+      const height = heightOf(block.columns, "Bold");
+      doc.markContent("Artifact", { type: "Pagination" });
+      let x = rendered._position.x;
+      doc.font("Bold").fontSize(CELL.fontSize);
+      block.columns.forEach((text, index) => {
+        doc.lineWidth(CELL.border).strokeColor(CELL.borderColor).rect(x, top, widths[index], height).stroke();
+        doc.fillColor("black").text(text, x + CELL.padding, top + CELL.padding, { width: widths[index] - 2 * CELL.padding });
+        x += widths[index];
+      });
+      doc.endMarkedContent();
+      doc.font("Body").fontSize(CELL.fontSize);
+      const last = rendered._currRowIndex - 1;
+      rendered._rowYPos[last] = top + height - rendered._rowHeights[last];
+    };
+    rendered.row(block.columns.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Bold" } })));
+    block.rows.forEach((row) => {
+      const last = rendered._currRowIndex - 1;
+      const bottom = rendered._rowYPos[last] + rendered._rowHeights[last];
+      if (bottom + heightOf(row, "Body") >= doc.page.maxY()) repeatHeader();
+      rendered.row(row);
+    });
+    rendered.end();
+  }
 
   /**
    * The same work as a tagged PDF (PDF/UA-1) with DejaVu Sans embedded: real text that flows
@@ -199,16 +254,7 @@ const cgDocuments = (() => {
           list.end();
           doc.moveDown(0.5);
         } else {
-          doc.font("Body").fontSize(10);
-          doc.table({
-            structParent: root,
-            defaultStyle: { padding: 4, border: 0.5, borderColor: "#555555" },
-            columnStyles: (/** @type {number} */ column) => (column === 0 ? { width: 40 } : {}),
-            data: [
-              block.columns.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Bold" } })),
-              ...block.rows,
-            ],
-          });
+          table(doc, root, block);
           doc.x = doc.page.margins.left;
           doc.moveDown(0.8);
         }
