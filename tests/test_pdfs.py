@@ -102,6 +102,8 @@ def test_every_pdf_is_tagged_pdf_ua_with_title_and_language(site: Path) -> None:
         assert reader.metadata and reader.metadata.title, path.name
         xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
         assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp, path.name
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792), f"{path.name}: US Letter"
 
 
 def test_the_pdfua_checker_finds_nothing_in_any_built_pdf(site: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationInfo, field_validator
 
@@ -77,6 +78,8 @@ class SiteSettings(Model):
     hidden: Hidden = Hidden()
     offline_zip: bool = True
     pdfs: bool = True
+    paper: Literal["letter", "a4"] = "letter"
+    """The paper of every PDF and Word file, built or made in the browser: US Letter, or A4."""
 
     @field_validator("site_url")
     @classmethod

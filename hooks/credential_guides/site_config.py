@@ -74,6 +74,7 @@ def apply_settings(
         theme["favicon"] = settings.favicon
     theme["palette"] = {"primary": "custom", "accent": "custom"}
     config.extra["cg_colors"] = {"primary": settings.colors.primary, "accent": settings.colors.accent}
+    config.extra["cg_paper"] = settings.paper
     lines = [str(escape(settings.footer))] if settings.footer else []
     if settings.contact:
         lines.append(f"Contact: {escape(settings.contact)}")

@@ -25,8 +25,17 @@ const cgDocuments = (() => {
     return cgStorage.siteRoot() + "assets/javascripts/vendor/";
   }
 
-  /** US Letter, in points; the PDFs built by the site use the same paper. */
-  const PAPER = { name: "LETTER", width: 612, height: 792, margin: 72 };
+  /** The papers site.yml may choose, in points; the PDFs the site builds use the same. */
+  const PAPERS = {
+    letter: { name: "LETTER", width: 612, height: 792, margin: 72 },
+    a4: { name: "A4", width: 595.28, height: 841.89, margin: 72 },
+  };
+
+  /** The site's paper (site.yml's paper, in the page's meta cg-paper): US Letter unless it says A4. */
+  function paper() {
+    const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector("meta[name=cg-paper]"));
+    return meta && meta.content === "a4" ? PAPERS.a4 : PAPERS.letter;
+  }
   const TWIPS_PER_POINT = 20;
 
   /** The page's language as a language tag with a region where the site gives none (a US site: en-US). */
@@ -46,6 +55,7 @@ const cgDocuments = (() => {
     const ready = window.docx ? Promise.resolve() : loadScript(vendor() + "docx.iife.js");
     return ready.then(() => {
       const docx = window.docx;
+      const sheet = paper();
       const levels = [docx.HeadingLevel.HEADING_1, docx.HeadingLevel.HEADING_2, docx.HeadingLevel.HEADING_3,
         docx.HeadingLevel.HEADING_4, docx.HeadingLevel.HEADING_5];
       /** @param {string} text @param {boolean} bold */
@@ -67,7 +77,7 @@ const cgDocuments = (() => {
           });
         } else {
           const rowNumber = 720;
-          const rest = Math.floor((PAPER.width - 2 * PAPER.margin) * TWIPS_PER_POINT - rowNumber);
+          const rest = Math.floor((sheet.width - 2 * sheet.margin) * TWIPS_PER_POINT - rowNumber);
           children.push(new docx.Table({
             width: { size: 100, type: docx.WidthType.PERCENTAGE },
             columnWidths: [rowNumber, ...block.columns.slice(1).map(() => Math.floor(rest / (block.columns.length - 1)))],
@@ -110,7 +120,7 @@ const cgDocuments = (() => {
         sections: [{
           properties: {
             page: {
-              size: { width: PAPER.width * TWIPS_PER_POINT, height: PAPER.height * TWIPS_PER_POINT },
+              size: { width: Math.round(sheet.width * TWIPS_PER_POINT), height: Math.round(sheet.height * TWIPS_PER_POINT) },
               margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 },
             },
           },
@@ -209,9 +219,10 @@ const cgDocuments = (() => {
       window.cgPdfFonts ? null : loadScript(vendor() + "dejavu-sans.js"),
     ]).then(() => {
       const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
-      const margin = PAPER.margin;
+      const sheet = paper();
+      const margin = sheet.margin;
       const doc = new window.PDFDocument({
-        size: PAPER.name,
+        size: sheet.name,
         margins: { top: margin, bottom: margin, left: margin, right: margin },
         pdfVersion: "1.7",
         subset: "PDF/UA",
@@ -329,5 +340,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { PAPER, word, pdf, saveBlob, saveJson, readJson, copyText };
+  return { paper, word, pdf, saveBlob, saveJson, readJson, copyText };
 })();
