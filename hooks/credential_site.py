@@ -22,10 +22,8 @@ from typing import TYPE_CHECKING
 for _name in [m for m in sys.modules if m == "credential_guides" or m.startswith("credential_guides.")]:
     del sys.modules[_name]
 
-from material.plugins.tags.structure.tag import Tag
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils import CountHandler
 
 from credential_guides.browser_fonts import FONT_SCRIPT, font_script
 from credential_guides.build_plan import BuildPlan, build_plan
@@ -41,10 +39,8 @@ from credential_guides.csp import with_content_security_policy
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
 from credential_guides.html_size import strip_indentation
-from credential_guides.material_markup import valid_material_markup
 from credential_guides.model import Credential
-from credential_guides.offline import ZIP_PATH, build_offline_zip, relative_from_root, use_local_polyfills
-from credential_guides.page_nav import navigation_for
+from credential_guides.offline import LOCAL_SHIM, ZIP_PATH, build_offline_zip, relative_from_root
 from credential_guides.pages import SitePage, guide_page, navigation, render_site
 from credential_guides.pdf import (
     PdfErrors,
@@ -76,6 +72,13 @@ from credential_guides.search_index import SEARCH_PAGE, SearchIndexer, SearchInd
 from credential_guides.site_config import apply_settings, remove_sitemap_without_address
 from credential_guides.site_size import SitePart, SiteTooLarge, check_site_size, files_bytes, folder_bytes, limit_mb
 from credential_guides.staging import discard, publish, remove_abandoned, staging_dir
+from credential_guides.upstream import (
+    allow_only_tags,
+    navigation_for,
+    strict_warning_count,
+    use_local_polyfills,
+    valid_material_markup,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -140,7 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.publish_to = site_dir
         config.site_dir = str(staging_dir(site_dir))
     if plan.offline_copy:
-        use_local_polyfills(config)
+        use_local_polyfills(config, LOCAL_SHIM)
     try:
         apply_settings(config, project.settings, project.catalog, from_pages=plan.site_url_from_pages)
     except ValueError as exc:
@@ -158,15 +161,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _use_tags(config: MkDocsConfig, queries: dict[str, str]) -> None:
-    """Material's tags plugin accepts only the data's tags; each links to the catalog filtered by it."""
-    plugin = config.plugins.get("material/tags")
-    if plugin is not None:
-        allowed = plugin.config.tags_allowed  # the plugin's own set, which it checks pages against
-        allowed.clear()
-        allowed.update(Tag(name) for name in queries)
-        # Stack first, then the kinds in the registry's order.
-        order = {name: index for index, name in enumerate(queries)}
-        plugin.config.tags_sort_by = lambda tag: order.get(tag.name, len(order))
+    """Material's tags plugin accepts only the data's tags (stack first, then the kinds in the
+    registry's order); each links to the catalog filtered by it."""
+    allow_only_tags(config, list(queries))
     home = "" if config.use_directory_urls else "index.html"
     config.extra["cg_tags"] = {name: f"{home}?{query}#{FILTER_ANCHOR}" for name, query in queries.items()}
 
@@ -300,7 +297,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         shutil.move(Path(_workspace.name) / "offline.zip", archive)
         log.info("credential_site: offline copy written to %s", archive)
     # MkDocs counts --strict warnings only after this event: with any, it fails and the old site stays.
-    if _build.publish_to and not _strict_warnings(config):
+    if _build.publish_to and not strict_warning_count(config):
         publish(site_dir, _build.publish_to)
         config.site_dir = str(_build.publish_to)
         _build.publish_to = None
@@ -324,11 +321,6 @@ def on_build_error(error: Exception) -> None:
     if _build.publish_to:
         discard(staging_dir(_build.publish_to))
         _build.publish_to = None
-
-
-def _strict_warnings(config: MkDocsConfig) -> bool:
-    handlers = logging.getLogger("mkdocs").handlers
-    return bool(config.strict) and any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def _stop_search_indexer() -> None:

@@ -13,13 +13,9 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .build_plan import OFFLINE_ENV
 from .reproducible import SOURCE_DATE_EPOCH, zip_date_time
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 ZIP_PATH = "downloads/credential-guides-offline.zip"
 """Where the zip goes in the site, which the home page links."""
@@ -35,12 +31,6 @@ def relative_from_root(html: str) -> str:
     "/assets/…" (links, and Material's base and search worker), which a copy opened from a folder
     resolves against the disk's root, where nothing is."""
     return _ROOT_ITSELF.sub(r"\1.\2", _FROM_ROOT.sub(r"\1", html))
-
-
-def use_local_polyfills(config: MkDocsConfig) -> None:
-    """Replace any CDN polyfill the offline plugin added with the vendored copy."""
-    polyfills = config.extra.get("polyfills", [])
-    config.extra["polyfills"] = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
 
 
 def build_offline_zip(config_file: Path, archive: Path) -> None:
