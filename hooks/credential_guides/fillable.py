@@ -14,6 +14,7 @@ from typing import Literal
 
 from .field_types import FIELD_KINDS, LINK_COLUMNS
 from .model import Artifact, Block, Column, Credential, DescriptorList, Length, Questions, Template, TemplateField
+from .wording import wording
 
 OVERVIEW_ID = "part-1-overview"
 REFLECTION_ID = "part-3-reflection"
@@ -53,9 +54,10 @@ class Fillable:
 def fillables(credential: Credential) -> list[Fillable]:
     """Every template of a credential, in the order of the guide."""
     submission = credential.submission
-    result = [_from_questions(OVERVIEW_ID, "Part 1. Overview Questions", "overview", submission.overview)]
+    words = wording()
+    result = [_from_questions(OVERVIEW_ID, words.overview_template, "overview", submission.overview)]
     result += [_from_artifact(number, artifact) for number, artifact in enumerate(submission.artifacts, start=1)]
-    result.append(_from_questions(REFLECTION_ID, "Part 3. Reflection", "reflection", submission.reflection))
+    result.append(_from_questions(REFLECTION_ID, words.reflection_template, "reflection", submission.reflection))
     return result
 
 
@@ -70,13 +72,13 @@ def _from_artifact(number: int, artifact: Artifact) -> Fillable:
             checks.append(CheckItem(f"check-{index}", descriptor))
     return Fillable(
         id=artifact.template.id,
-        title=f"Artifact {number}: {artifact.title}",
+        title=wording().artifact_template.format(number=number, title=artifact.title),
         kind="artifact",
         template=artifact.template,
         requirements=artifact.instructions,
         questions=None,
         length=artifact.length,
-        self_check_title=f"Rubric self-check: {level}",
+        self_check_title=wording().rubric_self_check.format(level=level),
         self_check=tuple(checks),
         artifact_kind=artifact.kind,
     )
@@ -96,7 +98,7 @@ def _from_questions(template_id: str, title: str, kind: Literal["overview", "ref
         requirements=part.instructions,
         questions=part,
         length=None,
-        self_check_title="Passing criteria self-check",
+        self_check_title=wording().passing_self_check,
         self_check=tuple(CheckItem(f"check-{n}", s) for n, s in enumerate(sentences, start=1)),
     )
 

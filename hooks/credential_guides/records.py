@@ -16,6 +16,7 @@ from .catalog_filter import kinds_of, workload
 from .fillable import fillables
 from .model import Block, Bullets, Catalog, Credential, DescriptorList, Numbered, Questions, Stack
 from .pages import guide_page, pdf_links_for, summary_page
+from .wording import wording
 
 OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -64,7 +65,7 @@ def achievement(credential: Credential, stack: Stack, site_url: str | None, tags
         result: dict[str, Any] = {
             "id": result_id,
             "type": ["ResultDescription"],
-            "name": f"Artifact {number}: {artifact.title}",
+            "name": wording().artifact_template.format(number=number, title=artifact.title),
             "resultType": "RubricCriterionLevel",
             "allowedValue": [level["name"] for level in levels],
             "rubricCriterionLevel": levels,
@@ -86,7 +87,7 @@ def achievement(credential: Credential, stack: Stack, site_url: str | None, tags
                 "type": ["Alignment"],
                 "targetName": credential.title,
                 "targetUrl": guide,
-                "targetDescription": f"The guide to this micro-credential, published by {source.publisher}",
+                "targetDescription": wording().achievement_target.format(publisher=source.publisher),
                 "targetType": "ext:Guide",
             }
         ],
@@ -103,14 +104,15 @@ def achievement(credential: Credential, stack: Stack, site_url: str | None, tags
 def criteria_narrative(credential: Credential) -> str:
     """What earning the credential asks for, in Markdown: the submission's three parts."""
     submission = credential.submission
-    lines = [submission.rule, "", "**Part 1. Overview questions**", "", *_questions(submission.overview)]
-    lines += ["", "**Part 2. Work examples / artifacts**", ""]
+    lines = [submission.rule, "", f"**{submission.overview.heading}**", "", *_questions(submission.overview)]
+    lines += ["", f"**{submission.artifacts_heading}**", ""]
     lines += [_blocks(submission.artifacts_intro)] if submission.artifacts_intro else []
     for number, artifact in enumerate(submission.artifacts, start=1):
         lines += [f"{number}. {artifact.title}: {_blocks(artifact.instructions)}"]
-    lines += ["", "**Part 3. Reflection**", "", *_questions(submission.reflection)]
+    lines += ["", f"**{submission.reflection.heading}**", "", *_questions(submission.reflection)]
     required = sorted({artifact.rubric.required_level for artifact in submission.artifacts})
-    lines += ["", f"Each artifact must be rated {' or '.join(required)} on its rubric."]
+    words = wording()
+    lines += ["", words.criteria_rated.format(levels=words.criteria_levels_joiner.join(required))]
     return "\n".join(line for line in lines if line is not None).strip()
 
 
