@@ -15,13 +15,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 HOOK_ONLY_KEYS = ("hooks", "watch")
+
+
+def _html_blocks(config: Any) -> dict[str, Any]:
+    """The generated pages whose HTML blocks go in after Markdown, from the hook's running build."""
+    from .output_pages import GeneratedPages
+
+    for hook in config.hooks.values() if hasattr(config, "hooks") else []:
+        build = getattr(hook, "current", None)
+        if build is not None:
+            return next((o.html_blocks for o in build.outputs if isinstance(o, GeneratedPages)), {})
+    return {}
 
 
 def render_project(project: Path, dest: Path) -> list[str]:
@@ -35,10 +45,7 @@ def render_project(project: Path, dest: Path) -> list[str]:
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.run_event("config", config)
     files = config.plugins.run_event("files", get_files(config), config=config)
-    build = next(
-        (m._build for m in list(sys.modules.values()) if hasattr(m, "_build") and hasattr(m, "on_files")), None
-    )
-    blocks: dict[str, Any] = build.html_blocks if build is not None else {}
+    blocks = _html_blocks(config)
     docs = dest / "docs"
     if dest.exists():
         shutil.rmtree(dest)
