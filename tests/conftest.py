@@ -213,6 +213,16 @@ def search_documents(site: Path) -> dict[str, dict[str, object]]:
     return documents
 
 
+def download_incomplete(page: Page, button: str, folder: Path) -> Path:
+    """Clicks a hand-in download and goes on past the list of what is not done yet; the file, saved in ``folder``."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+        page.get_by_role("dialog").get_by_role("button", name="Download anyway").click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    return saved
+
+
 def save_sample_answers(page: Page, origin: str) -> None:
     """Answers saved in two templates of the small data set's credential, as a reader leaves them."""
     page.goto(origin + "/sample-stack/sample-credential/templates/an-artifact/")

@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from conftest import MINIMAL_DATA, copy_project, mkdocs_build, serve
+from conftest import MINIMAL_DATA, copy_project, download_incomplete, mkdocs_build, serve
 
 pytestmark = pytest.mark.slow  # builds a site: left out of ./dev test --fast
 
@@ -47,11 +47,7 @@ def test_a_district_that_chooses_a4_gets_a4_everywhere(tmp_path: Path, browser: 
         page.locator("#f-name").fill("Library")
         saved = {}
         for button in ("Download as PDF", "Download as Word (.docx)"):
-            with page.expect_download() as download:
-                page.get_by_role("button", name=button).click()
-                page.get_by_role("button", name="Download anyway").click()
-            saved[button] = tmp_path / download.value.suggested_filename
-            download.value.save_as(saved[button])
+            saved[button] = download_incomplete(page, button, tmp_path)
         context.close()
     assert size_of(saved["Download as PDF"]) == A4_POINTS
     with zipfile.ZipFile(saved["Download as Word (.docx)"]) as archive:

@@ -13,7 +13,7 @@ import docx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, save_sample_answers
+from conftest import ROOT, download_incomplete, save_sample_answers
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -85,11 +85,7 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
     page.locator("input[name=ticks][value=First]").check()
     page.locator("input[name=ticks][value=Second]").check()
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download as Word (.docx)").click()
-        page.get_by_role("button", name="Download anyway").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
+    saved = download_incomplete(page, "Download as Word (.docx)", tmp_path)
     expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 4 of 7")
     assert saved.name == "sample-credential--an-artifact.docx", "named by the template, never by the person"
 
@@ -137,11 +133,7 @@ def test_the_whole_submission_downloads_as_one_word_document_from_the_saved_answ
 ) -> None:
     save_sample_answers(page, minimal_site)
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the whole submission as Word (.docx)").click()
-        page.get_by_role("button", name="Download anyway").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
+    saved = download_incomplete(page, "Download the whole submission as Word (.docx)", tmp_path)
     assert saved.name == "sample-credential--submission.docx"
     document = docx.Document(str(saved))
     paragraphs = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
@@ -167,11 +159,7 @@ def test_the_word_document_is_what_other_word_processors_expect(minimal_site: st
     language, US Letter like every PDF of the site, page numbers, and a table's header row repeated."""
     page.goto(minimal_site + ARTIFACT)
     page.locator("#f-rows-0-what").fill("Survey")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download as Word (.docx)").click()
-        page.get_by_role("button", name="Download anyway").click()
-    saved = tmp_path / "work.docx"
-    download.value.save_as(saved)
+    saved = download_incomplete(page, "Download as Word (.docx)", tmp_path)
     with zipfile.ZipFile(saved) as archive:
         styles = ElementTree.fromstring(archive.read("word/styles.xml"))
         body = ElementTree.fromstring(archive.read("word/document.xml"))

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from conftest import ROOT, save_sample_answers
+from conftest import ROOT, download_incomplete, save_sample_answers
 from credential_guides.browser_fonts import FONT_FILES, FONT_SCRIPT, FONTS_DIR
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
@@ -29,16 +29,6 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(accept_downloads=True)
     yield context.new_page()
     context.close()
-
-
-def download_pdf(page: Page, button: str, tmp_path: Path) -> Path:
-    """Downloads, going on past the list of what is not done yet (these tests' answers are incomplete)."""
-    with page.expect_download() as download:
-        page.get_by_role("button", name=button).click()
-        page.get_by_role("dialog").get_by_role("button", name="Download anyway").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    return saved
 
 
 def text_of(path: Path) -> str:
@@ -133,7 +123,7 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
     page.locator("#f-rows-0-what").fill("Survey")
     page.locator("#f-rows-0-date").fill("2026-04-02")
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
-    saved = download_pdf(page, "Download as PDF", tmp_path)
+    saved = download_incomplete(page, "Download as PDF", tmp_path)
     expect(page.locator(".cg-status")).to_contain_text(
         "Downloaded sample-credential--an-artifact.pdf with 6 of 7 answers, ready to upload."
     )
@@ -188,7 +178,7 @@ def test_the_whole_submission_downloads_as_one_pdf_from_the_saved_answers(
 ) -> None:
     save_sample_answers(page, minimal_site)
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
-    saved = download_pdf(page, "Download the whole submission as PDF", tmp_path)
+    saved = download_incomplete(page, "Download the whole submission as PDF", tmp_path)
     assert saved.name == "sample-credential--submission.pdf"
     reader = assert_accessible(saved, "Sample Credential: submission")
     text = text_of(saved)
@@ -219,7 +209,7 @@ def test_the_pdf_is_made_from_a_folder_too_with_nothing_fetched(site: Path, brow
     page = context.new_page()
     page.goto((template / "templates/action-plan.html").as_uri())
     page.locator("form.cg-template textarea").first.fill("Parents, the principal and two teachers.")
-    saved = download_pdf(page, "Download as PDF", tmp_path)
+    saved = download_incomplete(page, "Download as PDF", tmp_path)
     context.close()
     assert "Parents, the principal and two teachers." in text_of(saved)
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
@@ -251,7 +241,7 @@ def test_a_table_that_runs_onto_another_page_repeats_its_header_row(
             page.get_by_role("button", name="Add a row to Links").click()
         page.locator(f"#f-files-{row}-link").fill(f"evidence-{row + 1}.pdf")
         page.locator(f"#f-files-{row}-note").fill(f"Evidence {row + 1}: " + LONG_ANSWER[:420])
-    saved = download_pdf(page, "Download as PDF", tmp_path)
+    saved = download_incomplete(page, "Download as PDF", tmp_path)
     reader = assert_accessible(saved, "Artifact 1: An Artifact")
     pages = [
         subprocess.run(

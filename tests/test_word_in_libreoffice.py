@@ -12,6 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from conftest import download_incomplete
+
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
@@ -72,11 +74,7 @@ def test_libreoffice_reads_the_word_files_headings_list_and_table(
     page.locator("input[name=ticks][value=Second]").check()
     page.locator("#f-rows-0-what").fill("Survey")
     page.locator("#f-rows-1-what").fill("Interviews")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download as Word (.docx)").click()
-        page.get_by_role("button", name="Download anyway").click()
-    docx = tmp_path / "work.docx"
-    download.value.save_as(docx)
+    docx = download_incomplete(page, "Download as Word (.docx)", tmp_path)
 
     pdf = tagged_pdf_of(docx, tmp_path)
     reader = PdfReader(pdf)

@@ -1,6 +1,9 @@
 // Types of the templates' browser code (overrides/assets/javascripts/cg/), checked by `tsc --noEmit`.
 // The data shapes are written by the build: hooks/credential_guides/answer_spec.py.
 
+/** A form box that holds an answer. */
+type Box = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
 /** A column of a table field. */
 interface ColumnSpec {
   id: string;

@@ -50,7 +50,7 @@ const cgAnswers = (() => {
     }
     if (field.answer === "rows") {
       const columns = field.columns || [];
-      return tableRows(field, record).map((row) => "Row " + row.number + ": " + row.cells
+      return tableRows(field, record).map((row) => cgWords.rowHeader + " " + row.number + ": " + row.cells
         .map((cell, index) => (cell ? columns[index].label + ": " + cell : ""))
         .filter(Boolean).join("; ")).join("\n");
     }

@@ -10,8 +10,6 @@
 const cgBoxes = (() => {
   "use strict";
 
-  /** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Box */
-
   /**
    * @param {Box[]} boxes
    * @param {HTMLElement[]} tables

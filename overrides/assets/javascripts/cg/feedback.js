@@ -11,8 +11,6 @@ const cgFeedback = (() => {
   const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
   const PHONE = /(?:\+?\d[\s().-]*){7,}\d/;
 
-  /** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Box */
-
   /** @param {HTMLElement} output @param {number} count */
   function updateCount(output, count) {
     const min = Number(output.dataset.minWords);

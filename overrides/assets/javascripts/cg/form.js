@@ -11,8 +11,6 @@ const cgForm = (() => {
 
   const SAVE_DELAY = 300;
 
-  /** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Box */
-
   /** @param {Element | null} element */
   const html = (element) => /** @type {HTMLElement} */ (element);
 
