@@ -6,8 +6,9 @@ import js from "@eslint/js";
 import globals from "globals";
 
 const namespaces = [
-  "cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage",
-  "cgDocuments", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders", "cgOrphans", "cgForm", "cgSummary", "cgBackup",
+  "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore",
+  "cgDocuments", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
+  "cgOrphans", "cgEvidence", "cgForm", "cgSummary", "cgBackup",
 ];
 
 export default [

@@ -11,11 +11,54 @@ interface ColumnSpec {
   date: boolean;
 }
 
+type FileKind = "photo" | "pdf";
+
+/** What a files field takes (field_types.py's files). */
+interface FilesSpec {
+  min: number;
+  max: number;
+  accept: FileKind[];
+  date: boolean;
+  description: boolean;
+}
+
+/** One file of a files field, as a record keeps it (files.js); the file itself is in IndexedDB under its id. */
+interface FileEntry {
+  id: string;
+  /** When this entry last changed (ISO time): of two tabs' copies, the later wins. */
+  edited?: string;
+  removed?: boolean;
+  name?: string;
+  kind?: FileKind;
+  /** The kept file's size in bytes. */
+  bytes?: number;
+  width?: number;
+  height?: number;
+  /** A PDF's pages. */
+  pages?: number;
+  date?: string;
+  description?: string;
+}
+
+/** A file as IndexedDB keeps it (filestore.js). */
+interface StoredFile {
+  id: string;
+  blob: Blob;
+  /** A small JPEG of a photo, as a data: URL (the page's CSP allows data: images, not blob:). */
+  thumb: string | null;
+  name: string;
+  kind: FileKind;
+  bytes: number;
+  width?: number;
+  height?: number;
+  pages?: number;
+}
+
 /** A field of a template that takes an answer. */
 interface FieldSpec {
   id: string;
   label: string;
-  answer: "text" | "one" | "many" | "rows";
+  answer: "text" | "one" | "many" | "rows" | "files";
   /** An empty answer does not keep the template from complete. */
   optional?: boolean;
   counted: boolean;
@@ -23,6 +66,7 @@ interface FieldSpec {
   words: [number, number] | null;
   minRows: number | null;
   columns: ColumnSpec[] | null;
+  files?: FilesSpec;
 }
 
 /** A heading among a template's fields. */
@@ -80,6 +124,19 @@ interface Part {
   table?: { columns: string[]; rows: { number: number; cells: string[] }[] };
   /** The options ticked, for an answer of "many". */
   items?: string[];
+  /** The files attached, numbered, for an answer of "files". */
+  files?: PartFile[];
+}
+
+/** A file of a submission: its number among the field's files, date in words and description. */
+interface PartFile {
+  id: string;
+  number: number;
+  kind: FileKind;
+  name: string;
+  date: string;
+  description: string;
+  pages?: number;
 }
 
 /** A block of a hand-in document (outline.js). */
@@ -87,7 +144,11 @@ type Block =
   | { kind: "heading"; level: number; text: string }
   | { kind: "paragraph"; text: string; placeholder?: boolean }
   | { kind: "list"; items: string[] }
-  | { kind: "table"; caption: string; columns: string[]; rows: string[][] };
+  | { kind: "table"; caption: string; columns: string[]; rows: string[][] }
+  /** A photo: its caption is also its alternative text's context; alt describes it. */
+  | { kind: "figure"; id: string; name: string; caption: string; alt: string }
+  /** A PDF scan: named where it is attached; its pages follow the document's. */
+  | { kind: "scan"; id: string; name: string; caption: string };
 
 /** A template's submission (answers.js). */
 interface Work {
@@ -109,7 +170,11 @@ interface Document_ {
 interface Missing {
   field: string | null;
   label: string | null;
-  problem: "unanswered" | "under" | "over";
+  problem: "unanswered" | "under" | "over" | "few-files" | "undescribed";
+  /** For files: how many are attached, the range asked, and which lack a date or description. */
+  files?: number;
+  numbers?: number[];
+  each?: string;
   words?: number;
   range?: [number, number] | null;
   /** For an unanswered table: the rows it needs. */
@@ -119,6 +184,8 @@ interface Missing {
 interface Window {
   /** The vendored docx library, once loaded. */
   docx?: any;
+  /** The vendored pdf-lib, once loaded. */
+  PDFLib?: any;
   /** The vendored pdfkit, once loaded. */
   PDFDocument?: any;
   /** The DejaVu fonts for PDFs, base64 (browser_fonts.py writes the script). */

@@ -42,7 +42,7 @@ def _field(field: TemplateField) -> dict[str, Any]:
     kind = FIELD_KINDS[field.type]
     if kind.answer == "none":
         return {"heading": field.label}
-    return {
+    spec = {
         "id": field.id,
         "label": field.label,
         "answer": kind.answer,
@@ -55,7 +55,22 @@ def _field(field: TemplateField) -> dict[str, Any]:
             {"id": column.id, "label": column.label, "date": FIELD_KINDS[column.type].control == "date"}
             for column in table_columns(field)
         ]
-        or None,
+        if kind.answer == "rows"
+        else None,
+    }
+    if kind.answer == "files":
+        spec["files"] = _files(field)
+    return spec
+
+
+def _files(field: TemplateField) -> dict[str, Any]:
+    low, high = field.row_range
+    return {
+        "min": low,
+        "max": high,
+        "accept": list(field.accept),
+        "date": "date" in field.each,
+        "description": "description" in field.each,
     }
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .field_types import FIELD_KINDS, LINK_COLUMNS
+from .field_types import FIELD_KINDS, FILE_COLUMNS, LINK_COLUMNS
 from .model import Artifact, Block, Column, Credential, DescriptorList, Length, Questions, Template, TemplateField
 from .wording import wording
 
@@ -110,8 +110,15 @@ def plain_text(markdown_text: str) -> str:
 
 
 def table_columns(field: TemplateField) -> tuple[Column, ...]:
-    """The columns of a field whose answers are rows: its own, or the fixed columns of a list of links."""
+    """The columns of a field whose answers are rows: its own, or the fixed columns of a list of links;
+    on paper, those that list a files field's files."""
     columns = FIELD_KINDS[field.type].columns
     if columns == "links":
         return tuple(Column(id=column_id, label=label) for column_id, label in LINK_COLUMNS)
+    if columns == "files":
+        return tuple(
+            Column(id=column_id, label=label, type="date" if column_id == "date" else "text")
+            for column_id, label in FILE_COLUMNS
+            if column_id == "file" or column_id in field.each
+        )
     return field.columns if columns == "own" else ()

@@ -339,7 +339,13 @@ class Rubric(Model):
 # --- fillable templates ------------------------------------------------------
 
 ColumnType = Literal["text", "long_text", "date", "choice"]
-FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table"]
+FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table", "files"]
+MAX_FILES = 50
+"""The most files a field may take: each photo is kept at up to about 1 MB in the educator's browser."""
+FileKind = Literal["photo", "pdf"]
+"""``field_types.FILE_KINDS``."""
+FileDetail = Literal["date", "description"]
+"""``field_types.FILE_DETAILS``."""
 """The names of ``field_types.FIELD_KINDS``, which says what each is (a test keeps the two equal)."""
 
 
@@ -372,6 +378,12 @@ class TemplateField(Model):
     rows: Range | None = None
     optional: bool = False
     """The guide asks for it only if the educator wishes: an empty answer does not keep the template from complete."""
+    files: Range | None = None
+    """How many files a ``files`` field takes."""
+    accept: tuple[FileKind, ...] = ()
+    """What a ``files`` field takes: photos, PDF scans or both."""
+    each: tuple[FileDetail, ...] = ()
+    """What an educator writes for each file of a ``files`` field."""
 
     @model_validator(mode="after")
     def _settings_fit_the_type(self) -> TemplateField:
@@ -391,8 +403,18 @@ class TemplateField(Model):
             problems.append(f"rows: {{min, max}} (always for {' and '.join(required)})")
         if self.rows is not None and kind.rows == "none":
             problems.append(f"rows: (only for {' and '.join(types_where('rows'))})")
+        takes_files = kind.answer == "files"
+        if takes_files and (self.files is None or not self.accept):
+            problems.append("files: {min, max} and accept: [photo, pdf] (always for files)")
+        if not takes_files and (self.files is not None or self.accept or self.each):
+            problems.append("files:, accept: and each: (only for files)")
         if problems:
             raise ValueError(f"expected {'; '.join(problems)}, found a {self.type} field that does not fit")
+        if self.files is not None and self.files.max > MAX_FILES:
+            raise ValueError(f"expected files.max at most {MAX_FILES}, found {self.files.max}")
+        for name, values in (("accept", self.accept), ("each", self.each)):
+            if len(set(values)) != len(values):
+                raise ValueError(f"expected each entry of {name}: once, found {', '.join(values)}")
         if len({c.id for c in self.columns}) != len(self.columns):
             raise ValueError("expected each column id once, found a column id repeated")
         return self
@@ -401,6 +423,8 @@ class TemplateField(Model):
     def row_range(self) -> tuple[int, int]:
         if self.rows is not None:
             return self.rows.min, self.rows.max
+        if self.files is not None:
+            return self.files.min, self.files.max
         return LINK_ROWS
 
 

@@ -15,11 +15,11 @@ function load(...files) {
     vm.runInThisContext(fs.readFileSync(path.join(SCRIPTS, file), "utf-8"), { filename: file });
     loaded.add(file);
   }
-  const names = ["cgText", "cgWords", "cgRecords", "cgAnswers", "cgStatus", "cgOutline"];
+  const names = ["cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline"];
   return Object.fromEntries(names.map((name) => [name, vm.runInThisContext(`typeof ${name} === "undefined" ? undefined : ${name}`)]));
 }
 
 /** The pure modules, which need no page. */
-const pure = () => load("text.js", "words.js", "records.js", "answers.js", "status.js", "outline.js");
+const pure = () => load("text.js", "words.js", "files.js", "records.js", "answers.js", "status.js", "outline.js");
 
 module.exports = { load, pure };

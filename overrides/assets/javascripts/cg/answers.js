@@ -39,7 +39,25 @@ const cgAnswers = (() => {
   }
 
   /**
-   * One field's answer as text; a table's as one line per row that holds anything.
+   * The files of a files field, numbered in the teacher's order, dates in words.
+   * @param {FieldSpec} field
+   * @param {Answers} record
+   * @returns {PartFile[]}
+   */
+  function partFiles(field, record) {
+    return cgFiles.live((record.values || {})[field.id]).map((item, index) => ({
+      id: item.id,
+      number: index + 1,
+      kind: item.kind || "photo",
+      name: String(item.name || ""),
+      date: cellText(item.date, true),
+      description: cellText(item.description, false),
+      pages: item.pages,
+    }));
+  }
+
+  /**
+   * One field's answer as text; a table's as one line per row that holds anything, files one line each.
    * @param {FieldSpec} field
    * @param {Answers} record
    */
@@ -48,6 +66,7 @@ const cgAnswers = (() => {
     if (field.answer === "many") {
       return (Array.isArray(value) ? value : []).map((item) => "- " + item).join("\n");
     }
+    if (field.answer === "files") return partFiles(field, record).map(cgWords.fileCaption).join("\n");
     if (field.answer === "rows") {
       const columns = field.columns || [];
       return tableRows(field, record).map((row) => cgWords.rowHeader + " " + row.number + ": " + row.cells
@@ -82,6 +101,8 @@ const cgAnswers = (() => {
       const part = { question: number + ". " + field.label, answer };
       if (field.answer === "rows") {
         part.table = { columns: (field.columns || []).map((column) => column.label), rows: tableRows(field, answers) };
+      } else if (field.answer === "files") {
+        part.files = partFiles(field, answers);
       } else if (field.answer === "many") {
         const value = answers.values[field.id];
         part.items = Array.isArray(value) ? value.map(String) : [];
@@ -104,5 +125,5 @@ const cgAnswers = (() => {
     return lines.join("\n") + "\n";
   }
 
-  return { submission, asText, answerText, tableRows };
+  return { submission, asText, answerText, tableRows, partFiles };
 })();

@@ -49,15 +49,18 @@ const cgBackup = (() => {
     backup() {
       const exported = new Date().toISOString();
       const records = cgStorage.all();
-      cgDocuments.saveJson("credential-guides-answers-" + cgText.isoDay(new Date()) + ".json", {
-        format: cgRecords.BACKUP_FORMAT,
-        schema: cgRecords.SCHEMA,
-        exported,
-        records,
+      return cgEvidence.pack(records).then((files) => {
+        cgDocuments.saveJson("credential-guides-answers-" + cgText.isoDay(new Date()) + ".json", {
+          format: cgRecords.BACKUP_FORMAT,
+          schema: cgRecords.SCHEMA,
+          exported,
+          records,
+          files,
+        });
+        cgStorage.setLastBackup(exported);
+        this.say(cgWords.backedUp(records.length, files.length));
+        this.show();
       });
-      cgStorage.setLastBackup(exported);
-      this.say(cgWords.backedUp(records.length));
-      this.show();
     }
 
     /**
@@ -86,9 +89,13 @@ const cgBackup = (() => {
           return;
         }
         if (!window.confirm(cgWords.confirmRestore(restored.length, file.name, newer))) return;
-        restored.forEach((record) => cgStorage.write(record));
-        this.say(cgWords.restored(restored.length, file.name) + cgWords.keptNewer(newer));
-        this.show();
+        return cgEvidence.unpack(/** @type {any} */ (data).files, restored).then((count) => {
+          restored.forEach((record) => cgStorage.write(record));
+          this.say(cgWords.restored(restored.length, file.name) + cgWords.filesRestored(count) + cgWords.keptNewer(newer));
+          this.show();
+        });
+      }).catch((error) => {
+        this.say(cgWords.notSaved(String(error && error.name ? error.name : error)));
       });
     }
 

@@ -25,6 +25,57 @@ const cgDocuments = (() => {
     return cgStorage.siteRoot() + "assets/javascripts/vendor/";
   }
 
+  /**
+   * A vendored library, loaded the first time it is needed.
+   * @param {string} file
+   * @param {"docx" | "PDFDocument" | "cgPdfFonts" | "PDFLib"} global what the script defines
+   */
+  function loadVendor(file, global) {
+    return window[global] ? Promise.resolve() : loadScript(vendor() + file);
+  }
+
+  /**
+   * The kept files a document's figures and scans name, with their bytes, by id.
+   * @param {Block[]} blocks
+   * @returns {Promise<Map<string, { file: StoredFile, bytes: ArrayBuffer }>>}
+   */
+  function stored(blocks) {
+    const ids = blocks.map((block) => (block.kind === "figure" || block.kind === "scan" ? block.id : "")).filter(Boolean);
+    return cgFileStore.getMany(ids).then((files) => Promise.all([...files.values()].map((file) =>
+      file.blob.arrayBuffer().then((bytes) => ({ file, bytes }))))).then((found) => new Map(found.map((item) => [item.file.id, item])));
+  }
+
+  /** Pixels (as Word counts them, 96 to the inch) per point. */
+  const PIXELS_PER_POINT = 96 / 72;
+
+  /**
+   * A photo in Word with its caption, and its description as its alternative text; a PDF scan named,
+   * with what to do with it (a Word document cannot hold a PDF's pages).
+   * @param {any} docx
+   * @param {Block & { kind: "figure" | "scan" }} block
+   * @param {{ file: StoredFile, bytes: ArrayBuffer } | undefined} kept
+   * @param {{ width: number, height: number, margin: number }} sheet
+   */
+  function fileParagraphs(docx, block, kept, sheet) {
+    const caption = new docx.Paragraph({ children: [new docx.TextRun({ text: block.caption })], spacing: { after: 200 } });
+    if (!kept) {
+      return [caption, new docx.Paragraph({ children: [new docx.TextRun({ text: cgWords.fileMissing(block.name), italics: true })] })];
+    }
+    const { file, bytes } = kept;
+    if (block.kind === "scan") {
+      return [caption, new docx.Paragraph({ children: [new docx.TextRun({ text: cgWords.scanInWord(file.name), italics: true })] })];
+    }
+    const box = { width: (sheet.width - 2 * sheet.margin) * PIXELS_PER_POINT, height: (sheet.height - 2 * sheet.margin) * 0.6 * PIXELS_PER_POINT };
+    const scale = Math.min(box.width / (file.width || 1), box.height / (file.height || 1), 1);
+    const image = new docx.ImageRun({
+      type: "jpg",
+      data: bytes,
+      transformation: { width: Math.round((file.width || 1) * scale), height: Math.round((file.height || 1) * scale) },
+      altText: { name: block.caption, title: block.caption, description: block.alt },
+    });
+    return [new docx.Paragraph({ children: [image], keepNext: true }), caption];
+  }
+
   /** The papers site.yml may choose, in points; the PDFs the site builds use the same. */
   const PAPERS = {
     letter: { name: "LETTER", width: 612, height: 792, margin: 72 },
@@ -52,8 +103,8 @@ const cgDocuments = (() => {
    * @returns {Promise<Blob>}
    */
   function word(work) {
-    const ready = window.docx ? Promise.resolve() : loadScript(vendor() + "docx.iife.js");
-    return ready.then(() => {
+    const blocks = cgOutline.blocks(work);
+    return Promise.all([stored(blocks), loadVendor("docx.iife.js", "docx")]).then(([files]) => {
       const docx = window.docx;
       const sheet = paper();
       const levels = [docx.HeadingLevel.HEADING_1, docx.HeadingLevel.HEADING_2, docx.HeadingLevel.HEADING_3,
@@ -64,8 +115,10 @@ const cgDocuments = (() => {
       });
       /** @type {any[]} */
       const children = [];
-      cgOutline.blocks(work).forEach((block) => {
-        if (block.kind === "heading") {
+      blocks.forEach((block) => {
+        if (block.kind === "figure" || block.kind === "scan") {
+          children.push(...fileParagraphs(docx, block, files.get(block.id), sheet));
+        } else if (block.kind === "heading") {
           children.push(new docx.Paragraph({
             text: block.text, heading: levels[block.level - 1], outlineLevel: block.level - 1, keepNext: true,
           }));
@@ -140,153 +193,6 @@ const cgDocuments = (() => {
     });
   }
 
-  /** @param {string} text */
-  function base64Bytes(text) {
-    const binary = window.atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
-  const HEADING_SIZES = [18, 15, 13, 12, 11];
-  const CELL = { padding: 4, border: 0.5, borderColor: "#555555", fontSize: 10 };
-
-  /**
-   * A table of a PDF, tagged (Table, TR, TH with /Scope Column, TD) by pdfkit. Where its rows run
-   * onto another page, the header row is drawn again at the top of that page, as an artifact (the
-   * structure tree holds it once). pdfkit 0.20 has no option for it: before a row that will not fit,
-   * this starts the page, draws the header and tells the table its last row ended below it (through
-   * its _rowYPos, _rowHeights and _columnWidths; the test of a long table fails if they change).
-   * @param {any} doc
-   * @param {any} root
-   * @param {{ columns: string[], rows: string[][] }} block
-   */
-  function table(doc, root, block) {
-    doc.font("Body").fontSize(CELL.fontSize);
-    const rendered = doc.table({
-      structParent: root,
-      defaultStyle: { padding: CELL.padding, border: CELL.border, borderColor: CELL.borderColor },
-      columnStyles: (/** @type {number} */ column) => (column === 0 ? { width: 40 } : {}),
-    });
-    /** @param {string[]} cells @param {string} font */
-    const heightOf = (cells, font) => {
-      doc.font(font).fontSize(CELL.fontSize);
-      const widths = rendered._columnWidths;
-      const height = Math.max(...cells.map((text, index) =>
-        (text ? doc.heightOfString(text, { width: widths[index] - 2 * CELL.padding }) : 0))) + 2 * CELL.padding;
-      doc.font("Body").fontSize(CELL.fontSize);
-      return height;
-    };
-    const repeatHeader = () => {
-      doc.addPage();
-      const top = doc.page.margins.top;
-      const widths = rendered._columnWidths;
-      const height = heightOf(block.columns, "Bold");
-      doc.markContent("Artifact", { type: "Pagination" });
-      let x = rendered._position.x;
-      doc.font("Bold").fontSize(CELL.fontSize);
-      block.columns.forEach((text, index) => {
-        doc.lineWidth(CELL.border).strokeColor(CELL.borderColor).rect(x, top, widths[index], height).stroke();
-        doc.fillColor("black").text(text, x + CELL.padding, top + CELL.padding, { width: widths[index] - 2 * CELL.padding });
-        x += widths[index];
-      });
-      doc.endMarkedContent();
-      doc.font("Body").fontSize(CELL.fontSize);
-      const last = rendered._currRowIndex - 1;
-      rendered._rowYPos[last] = top + height - rendered._rowHeights[last];
-    };
-    rendered.row(block.columns.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Bold" } })));
-    block.rows.forEach((row) => {
-      const last = rendered._currRowIndex - 1;
-      const bottom = rendered._rowYPos[last] + rendered._rowHeights[last];
-      if (bottom + heightOf(row, "Body") >= doc.page.maxY()) repeatHeader();
-      rendered.row(row);
-    });
-    rendered.end();
-  }
-
-  /**
-   * The same work as a tagged PDF (PDF/UA-1) with DejaVu Sans embedded: real text that flows
-   * across pages; headings, paragraphs, lists (L, LI, Lbl, LBody) and tables (Table, TR, TH with
-   * /Scope, TD) in its structure tree; the title shown in the reader's title bar; page numbers as
-   * artifacts.
-   * @param {Document_} work
-   * @returns {Promise<Blob>}
-   */
-  function pdf(work) {
-    return Promise.all([
-      window.PDFDocument ? null : loadScript(vendor() + "pdfkit.standalone.js"),
-      window.cgPdfFonts ? null : loadScript(vendor() + "dejavu-sans.js"),
-    ]).then(() => {
-      const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
-      const sheet = paper();
-      const margin = sheet.margin;
-      const doc = new window.PDFDocument({
-        size: sheet.name,
-        margins: { top: margin, bottom: margin, left: margin, right: margin },
-        pdfVersion: "1.7",
-        subset: "PDF/UA",
-        tagged: true,
-        lang: language(),
-        displayTitle: true,
-        bufferPages: true,
-        info: { Title: work.title, Subject: work.subtitle, Creator: "Credential guides" },
-      });
-      /** @type {BlobPart[]} */
-      const chunks = [];
-      /** @type {Promise<Blob>} */
-      const finished = new Promise((resolve) => {
-        doc.on("data", (/** @type {BlobPart} */ chunk) => { chunks.push(chunk); });
-        doc.on("end", () => { resolve(new Blob(chunks, { type: "application/pdf" })); });
-      });
-      doc.registerFont("Body", base64Bytes(fonts.regular));
-      doc.registerFont("Bold", base64Bytes(fonts.bold));
-      const root = doc.struct("Document");
-      doc.addStructure(root);
-      const bottom = () => doc.page.height - doc.page.margins.bottom;
-      /** @param {string} type @param {string} font @param {number} size @param {string} text @param {number} space */
-      function add(type, font, size, text, space) {
-        /* A heading is never left alone at the foot of a page: it starts the next one with its answer. */
-        if (type.charAt(0) === "H" && doc.y + size * 5 > bottom()) doc.addPage();
-        root.add(doc.struct(type, () => {
-          doc.font(font).fontSize(size).text(text, { paragraphGap: space, lineGap: 2 });
-        }));
-      }
-      cgOutline.blocks(work).forEach((block, index, all) => {
-        const last = index === all.length - 1 || all[index + 1].kind === "heading";
-        if (block.kind === "heading") {
-          add("H" + block.level, "Bold", HEADING_SIZES[block.level - 1], block.text, block.level === 1 ? 4 : 6);
-        } else if (block.kind === "paragraph") {
-          add("P", "Body", 11, block.text, last ? 12 : 3);
-        } else if (block.kind === "list") {
-          const list = doc.struct("L");
-          root.add(list);
-          doc.font("Body").fontSize(11).list(block.items, { structParent: list, paragraphGap: 3, lineGap: 2 });
-          list.end();
-          doc.moveDown(0.5);
-        } else {
-          table(doc, root, block);
-          doc.x = doc.page.margins.left;
-          doc.moveDown(0.8);
-        }
-      });
-      root.end();
-      const pages = doc.bufferedPageRange();
-      for (let i = 0; i < pages.count; i++) {
-        doc.switchToPage(pages.start + i);
-        const kept = doc.page.margins.bottom;
-        doc.page.margins.bottom = 0;
-        doc.markContent("Artifact", { type: "Pagination" });
-        doc.font("Body").fontSize(9).text(cgWords.pageFooter(work.title, i + 1, pages.count),
-          margin, doc.page.height - 48, { width: doc.page.width - 2 * margin, align: "center", lineBreak: false });
-        doc.endMarkedContent();
-        doc.page.margins.bottom = kept;
-      }
-      doc.end();
-      return finished;
-    });
-  }
-
   /** @param {Blob} blob @param {string} name */
   function saveBlob(blob, name) {
     const link = document.createElement("a");
@@ -340,5 +246,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { paper, word, pdf, saveBlob, saveJson, readJson, copyText };
+  return { loadVendor, paper, language, stored, word, saveBlob, saveJson, readJson, copyText };
 })();

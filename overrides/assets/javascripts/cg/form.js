@@ -38,6 +38,11 @@ const cgForm = (() => {
       /** @type {Set<string>} */
       this.changed = new Set();
       this.replaceAll = false;
+      this.files = cgEvidence.fields(form, this.spec, (field) => {
+        this.changed.add(field);
+        this.refresh();
+        this.scheduleSave();
+      });
     }
 
     boxes() {
@@ -50,7 +55,12 @@ const cgForm = (() => {
 
     /** The answers on the page, as a record holds them. */
     collect() {
-      return cgBoxes.collect(this.boxes(), this.tables());
+      const answers = cgBoxes.collect(this.boxes(), this.tables());
+      this.files.forEach((field, id) => {
+        const value = field.value();
+        if (value) answers.values[id] = value;
+      });
+      return answers;
     }
 
     /**
@@ -60,6 +70,7 @@ const cgForm = (() => {
      */
     apply(answers, keep = new Set()) {
       cgBoxes.apply(this.boxes(), this.tables(), answers, keep);
+      this.files.forEach((field, id) => { if (!keep.has(id)) field.set((answers.values || {})[id]); });
       this.refresh();
     }
 
@@ -85,7 +96,7 @@ const cgForm = (() => {
 
     /** Answers in a record whose boxes this version of the template no longer has. @param {Partial<AnswerRecord>} record */
     findOrphans(record) {
-      return cgOrphans.find(record, new Set(Object.keys(this.fieldNames())));
+      return cgOrphans.find(record, new Set([...Object.keys(this.fieldNames()), ...this.files.keys()]));
     }
 
     showOrphans() {
@@ -132,7 +143,7 @@ const cgForm = (() => {
         const record = this.replaceAll ? mine : cgRecords.merge(kept, mine, this.changed);
         /* An answer to a box this version of the template lacks lives on among the orphans, not the values. */
         const names = this.fieldNames();
-        record.values = Object.fromEntries(Object.entries(record.values).filter(([name]) => name in names));
+        record.values = Object.fromEntries(Object.entries(record.values).filter(([name]) => name in names || this.files.has(name)));
         cgStorage.write(record);
         this.changed.clear();
         this.replaceAll = false;
@@ -181,7 +192,7 @@ const cgForm = (() => {
       this.flush();
       const answers = this.collect();
       const name = this.fileName("json");
-      cgDocuments.saveJson(name, {
+      cgEvidence.pack([answers]).then((files) => cgDocuments.saveJson(name, {
         format: cgRecords.EXPORT_FORMAT,
         schema: cgRecords.SCHEMA,
         credential: this.credential,
@@ -192,8 +203,8 @@ const cgForm = (() => {
         checks: answers.checks,
         rows: answers.rows,
         orphans: this.orphans,
-      });
-      this.say(cgWords.exported(name));
+        files,
+      })).then(() => this.say(cgWords.exported(name)));
     }
 
     /**
@@ -213,13 +224,15 @@ const cgForm = (() => {
         const kept = cgStorage.read(this.credential, this.template);
         if (kept && cgRecords.isNewer(kept, record) && !window.confirm(cgWords.confirmOlderImport(
           new Date(String(kept.saved)).toLocaleString(), new Date(String(record.saved)).toLocaleString()))) return;
-        this.apply(record);
-        this.orphans = this.findOrphans(record);
-        this.showOrphans();
-        this.replaceAll = true;
-        this.save();
-        this.say(cgWords.imported(file.name));
-      });
+        return cgEvidence.unpack(/** @type {any} */ (data).files, [record]).then((count) => {
+          this.apply(record);
+          this.orphans = this.findOrphans(record);
+          this.showOrphans();
+          this.replaceAll = true;
+          this.save();
+          this.say(cgWords.imported(file.name) + cgWords.filesRestored(count));
+        });
+      }).catch((error) => this.say(cgWords.notSaved(String(error && error.name ? error.name : error))));
     }
 
     clear() {
@@ -227,6 +240,7 @@ const cgForm = (() => {
       if (this.timer !== null) window.clearTimeout(this.timer);
       this.timer = null;
       this.changed.clear();
+      cgFileStore.remove(cgEvidence.idsOf([cgStorage.read(this.credential, this.template) || {}, this.collect()]));
       cgStorage.remove(this.credential, this.template);
       this.orphans = {};
       this.showOrphans();
@@ -258,7 +272,7 @@ const cgForm = (() => {
       const work = this.submission();
       const name = this.fileName(pdf ? "pdf" : "docx");
       if (pdf) this.say(cgWords.makingPdf);
-      const make = pdf ? cgDocuments.pdf : cgDocuments.word;
+      const make = pdf ? cgPdfDocument.make : cgDocuments.word;
       make({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then((blob) => {
         cgDocuments.saveBlob(blob, name);
         this.say((pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions));
@@ -315,6 +329,7 @@ const cgForm = (() => {
       this.showOrphans();
       cgReminders.remindBackup(this.form, stored);
       cgFeedback.unfoldRequirementsForPrint();
+      this.files.forEach((field) => field.start());
 
       /** @param {Event} event */
       const changed = (event) => {

@@ -2,7 +2,8 @@
 /*
  * A hand-in document as a flat list of blocks — headings with their levels,
  * paragraphs, lists, tables — that the Word and PDF writers (documents.js)
- * render the same way. Heading levels never skip: H1 the title, H2 a
+ * render the same way; photos are figures, PDF scans are named where they are
+ * attached and their pages appended. Heading levels never skip: H1 the title, H2 a
  * template's name in the whole submission, then the template's own headings,
  * then its questions. Pure.
  */
@@ -18,6 +19,11 @@ const cgOutline = (() => {
   function answerBlocks(part) {
     if (!part.answer) return [{ kind: "paragraph", text: cgWords.noAnswer, placeholder: true }];
     if (part.items && part.items.length) return [{ kind: "list", items: part.items }];
+    if (part.files && part.files.length) {
+      return part.files.map((file) => (file.kind === "pdf"
+        ? { kind: "scan", id: file.id, name: file.name, caption: cgWords.fileCaption(file) }
+        : { kind: "figure", id: file.id, name: file.name, caption: cgWords.fileCaption(file), alt: cgWords.fileAlt(file) }));
+    }
     if (part.table && part.table.rows.length) {
       return [{
         kind: "table",

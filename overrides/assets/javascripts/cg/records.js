@@ -4,7 +4,8 @@
  * formats, and what can be said of a record without its page. Pure.
  *
  * A record: { schema, credential, template, title?, page?, saved?, values, checks, rows, labels, orphans }
- *   values  — box name -> text, or a list of ticked options; a table's cells are named "field.row.column"
+ *   values  — box name -> text, or a list of ticked options; a table's cells are named "field.row.column";
+ *             a files field -> its list of files (files.js)
  *   checks  — self-check point id -> ticked
  *   rows    — table field id -> rows in use
  *   labels  — box name -> what the box was called when saved
@@ -84,6 +85,8 @@ const cgRecords = (() => {
         Object.keys(mine.values).filter((name) => name.indexOf(cell) === 0).forEach((name) => { values[name] = mine.values[name]; });
       } else if (key.indexOf(CHECK_PREFIX) === 0) {
         take(checks, mine.checks, key.slice(CHECK_PREFIX.length));
+      } else if (cgFiles.isList(mine.values[key]) || cgFiles.isList(values[key])) {
+        values[key] = cgFiles.merge(values[key], mine.values[key]);
       } else {
         take(values, mine.values, key);
       }
@@ -121,6 +124,7 @@ const cgRecords = (() => {
 
   /** @param {unknown} value */
   function hasText(value) {
+    if (cgFiles.isList(value)) return cgFiles.live(value).length > 0;
     return Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
   }
 

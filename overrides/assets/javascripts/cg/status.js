@@ -15,6 +15,7 @@ const cgStatus = (() => {
     if (field.answer === "rows") {
       return cgAnswers.tableRows(field, record).length >= Math.max(1, field.minRows || 0);
     }
+    if (field.answer === "files") return cgFiles.live((record.values || {})[field.id]).length > 0;
     return cgAnswers.answerText(field, record) !== "";
   }
 
@@ -36,6 +37,18 @@ const cgStatus = (() => {
       if (!isAnswered(field, answers)) {
         if (field.optional) return;
         missing.push({ field: field.id, label: field.label, problem: "unanswered", rows: field.minRows || 0 });
+        return;
+      }
+      if (field.files) {
+        const files = cgFiles.review(field.files, answers.values[field.id]);
+        const range = /** @type {[number, number]} */ ([field.files.min, field.files.max]);
+        if (files.count < field.files.min || files.count > field.files.max) {
+          missing.push({ field: field.id, label: field.label, problem: "few-files", files: files.count, range });
+        }
+        if (files.undescribed.length) {
+          const each = [field.files.date ? "date" : "", field.files.description ? "description" : ""].filter(Boolean).join(" and ");
+          missing.push({ field: field.id, label: field.label, problem: "undescribed", numbers: files.undescribed, each });
+        }
         return;
       }
       if (!field.counted) return;

@@ -16,12 +16,79 @@ const cgWords = (() => {
   const templates = (count) => plural(count, "template", "templates");
   /** @param {number} count */
   const words = (count) => plural(count, "word", "words");
+  /** A size in the units people read: "640 KB", "3.2 MB". @param {number} bytes */
+  const size = (bytes) => {
+    const [unit, scale] = bytes < 1024 ** 2 ? ["KB", 1024] : bytes < 1024 ** 3 ? ["MB", 1024 ** 2] : ["GB", 1024 ** 3];
+    const value = bytes / scale;
+    return (unit === "KB" ? Math.max(1, Math.round(value)) : value.toFixed(value < 10 ? 1 : 0)) + " " + unit;
+  };
+  /** @param {FileKind[]} accept */
+  const kinds = (accept) => accept.map((kind) => (kind === "pdf" ? "a PDF" : "a photo (JPEG, PNG, WebP or HEIC)")).join(" or ");
 
   return {
     plural,
     templates,
     words,
     noAnswer: "(no answer yet)",
+    /** A file of a submission in one line: "Photo 2, 12 May 2026: the description". @param {PartFile} file */
+    fileCaption: (file) => (file.kind === "pdf" ? "PDF scan " : "Photo ") + file.number +
+      (file.kind === "pdf" && file.pages ? " (" + plural(file.pages, "page", "pages") + ")" : "") +
+      (file.date ? ", " + file.date : "") + (file.description ? ": " + file.description : ""),
+    /** A photo's alternative text where the teacher wrote no description. @param {PartFile} file */
+    fileAlt: (file) => file.description || "Photo " + file.number + (file.date ? ", " + file.date : ""),
+    size,
+    /** @param {string} name @param {FileKind[]} accept */
+    notAccepted: (name, accept) => name + " was not added: this question takes " + kinds(accept) + ".",
+    /** @param {string} name @param {number} bytes @param {number} max */
+    tooLarge: (name, bytes, max) => name + " was not added: it is " + size(bytes) + ", and this page takes files of up to " +
+      size(max) + ". Make it smaller (or scan at a lower resolution) and add it again.",
+    /** @param {string} name */
+    unreadablePhoto: (name) => name + " was not added: this browser cannot read it as a photo. It may be damaged; " +
+      "open it on your device, save it again as JPEG, and add that copy.",
+    /** @param {string} name */
+    heicUnreadable: (name) => name + " was not added: this browser cannot read HEIC photos. On an iPhone, choose " +
+      "Settings › Camera › Formats › Most Compatible, or share the photo to yourself as JPEG (Mail or Files), and add that copy.",
+    /** @param {string} name */
+    unreadablePdf: (name) => name + " was not added: it is not a PDF this page can read. It may be damaged; save or scan it again.",
+    /** @param {string} name */
+    encryptedPdf: (name) => name + " was not added: it is protected by a password. Save a copy without the password and add that.",
+    /** @param {number} max @param {string[]} names */
+    tooMany: (max, names) => "This question takes at most " + plural(max, "file", "files") + ", so " + names.join(", ") +
+      (names.length === 1 ? " was" : " were") + " not added. Remove a file first to make room.",
+    /** @param {string} name @param {number} used */
+    storageFull: (name, used) => name + " was not added: this browser refused more space for this site (its files use " +
+      size(used) + "). Nothing already kept was lost. Remove files you no longer need, or free space on the device, and try again.",
+    /** @param {string} name @param {string} error */
+    notKept: (name, error) => name + " was not added: this browser could not keep it (" + error + "). Nothing already kept was lost.",
+    /** @param {number} count */
+    adding: (count) => "Adding " + plural(count, "file", "files") + "…",
+    /** @param {number} count @param {number} min @param {number} max */
+    fileCount: (count, min, max) => plural(count, "file", "files") + " of " +
+      (min === max ? max : min === 0 ? "up to " + max : min + "–" + max) + " asked for.",
+    /** @param {number} files @param {number} bytes @param {number | null} quota */
+    filesUsage: (files, bytes, quota) => "Files kept for this site on this device: " + plural(files, "file", "files") + ", " +
+      size(bytes) + (quota ? " (the browser allows this site about " + size(quota) + ")" : "") + ".",
+    /** @param {number} number @param {string} name */
+    fileLabel: (number, name) => "File " + number + ": " + name,
+    /** @param {number} number */
+    fileRemoved: (number) => "File " + number + " was removed.",
+    /** @param {number} number @param {number} to */
+    fileMoved: (number, to) => "File " + number + " is now file " + to + ".",
+    /** @param {string} name */
+    fileMissing: (name) => name + " is not kept in this browser (it was removed here, or this browser's storage was cleared). Add it again.",
+    /** A scan's page's alternative text. @param {string} caption @param {number} page @param {number} pages */
+    scanPage: (caption, page, pages) => caption + " — page " + page + " of " + pages,
+    moveUp: "Move up",
+    moveDown: "Move down",
+    replaceFile: "Replace",
+    removeFile: "Remove",
+    /** @param {"date" | "description"} detail @param {number} number */
+    fileDetail: (detail, number) => (detail === "date" ? "Date of file " : "Description of file ") + number,
+    /** @param {number} count */
+    filesRestored: (count) => (count ? " " + plural(count, "file", "files") + " came back with them." : ""),
+    scanFollows: "Its pages follow at the end of this document.",
+    /** @param {string} name */
+    scanInWord: (name) => "A Word document cannot hold a PDF's pages: hand in " + name + " beside it, or download this as PDF.",
     rowHeader: "Row",
     saving: "Saving…",
     /** @param {string} time */
@@ -59,7 +126,7 @@ const cgWords = (() => {
 
     confirmRemoveOrphans: "Remove the answers to questions no longer on this template? This cannot be undone.",
     orphansRemoved: "The answers to questions no longer on this template were removed.",
-    confirmClear: "Clear every answer and tick on this template? This cannot be undone. Export first to keep a copy.",
+    confirmClear: "Clear every answer, file and tick on this template? This cannot be undone. Export first to keep a copy.",
     cleared: "All answers on this template were cleared from this device.",
     /** @param {string} name */
     exported: (name) => "Answers exported as " + name + ".",
@@ -121,6 +188,15 @@ const cgWords = (() => {
           : name + " has no answer";
       }
       const range = missing.range || [0, 0];
+      if (missing.problem === "few-files") {
+        return name + ": " + plural(missing.files || 0, "file", "files") + ", " +
+          (range[0] === range[1] ? range[0] : range[0] + "–" + range[1]) + " asked for";
+      }
+      if (missing.problem === "undescribed") {
+        const numbers = missing.numbers || [];
+        return name + ": " + (numbers.length === 1 ? "file " : "files ") + numbers.join(", ") + " need" +
+          (numbers.length === 1 ? "s" : "") + " a " + (missing.each || "description");
+      }
       return name + ": " + words(missing.words || 0) + ", " + missing.problem + " the " + range[0] + "–" + range[1] +
         " word range";
     },
@@ -149,8 +225,8 @@ const cgWords = (() => {
     /** @param {string} when @param {number} changed */
     lastBackup: (when, changed) => "Last backup: " + when + "; " + templates(changed) + " changed since.",
     noBackupDownloaded: "No backup downloaded yet.",
-    /** @param {number} count */
-    backedUp: (count) => "A backup of " + templates(count) +
+    /** @param {number} count @param {number} [files] */
+    backedUp: (count, files) => "A backup of " + templates(count) + (files ? " and " + plural(files, "file", "files") : "") +
       " was downloaded. Keep it somewhere safe: it holds your answers.",
     restoreEmpty: "That file holds no answers this site can read. Nothing was changed.",
     /** @param {number} count */
