@@ -38,6 +38,8 @@ KEPT_KEYS = frozenset(
         "type",
         "unit",
         "kind",
+        "accept",
+        "each",
         "research",
         "resources",
         "question_list",

@@ -71,9 +71,11 @@ def expected_fields(item: Fillable, prefix: str = "") -> dict[str, tuple[str, bo
             fields[name] = ("/Tx", True)
         elif field.type in ("choice", "checklist"):
             fields.update({f"{name}.{n}": ("/Btn", False) for n in range(1, len(field.options) + 1)})
-        elif field.type in ("table", "links"):
+        elif field.type in ("table", "links", "files"):
             columns = field.columns or ()
             column_types = [(c.id, c.type == "long_text") for c in columns] or [("link", False), ("note", False)]
+            if field.type == "files":  # on paper: the files attached, and what the field asks of each
+                column_types = [("file", False), *((detail, False) for detail in field.each)]
             for row in range(field.row_range[1]):
                 fields.update({f"{name}.{row}.{cid}": ("/Tx", multi) for cid, multi in column_types})
     for check in item.self_check:

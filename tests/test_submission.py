@@ -43,7 +43,7 @@ def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: 
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
     page.get_by_role("button", name="Copy all answers as text").click()
     page.get_by_role("dialog", name="Not everything is done yet").get_by_role("button", name="Copy anyway").click()
-    expect(page.locator(".cg-status")).to_contain_text("Copied 6 of 7 answers as numbered text")
+    expect(page.locator(".cg-status")).to_contain_text("Copied 6 of 8 answers as numbered text")
     assert clipboard(page) == (
         "Artifact 1: An Artifact\n"
         "\n"
@@ -62,6 +62,8 @@ def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: 
         "6. Links\n(no answer yet)\n"
         "\n"
         "7. A table\nRow 1: What: Survey; Date: April 2, 2026\n"
+        "\n"
+        "8. Photos or scans\n(no answer yet)\n"
     )
 
 
@@ -86,7 +88,7 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
     page.locator("input[name=ticks][value=Second]").check()
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
     saved = download_incomplete(page, "Download as Word (.docx)", tmp_path)
-    expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 4 of 7")
+    expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 4 of 8")
     assert saved.name == "sample-credential--an-artifact.docx", "named by the template, never by the person"
 
     document = docx.Document(str(saved))
@@ -103,6 +105,7 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
         "5. Tick some",
         "6. Links",
         "7. A table",
+        "8. Photos or scans",
     ]
     body = [text for style, text in paragraphs if style == "Normal"]
     assert "Families came to three evenings." in body and "The library lent its hall." in body

@@ -125,7 +125,7 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
     saved = download_incomplete(page, "Download as PDF", tmp_path)
     expect(page.locator(".cg-status")).to_contain_text(
-        "Downloaded sample-credential--an-artifact.pdf with 6 of 7 answers, ready to upload."
+        "Downloaded sample-credential--an-artifact.pdf with 6 of 8 answers, ready to upload."
     )
     assert saved.name == "sample-credential--an-artifact.pdf", "named by the credential and template, never the person"
 
@@ -165,7 +165,7 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
     assert re.search(r"page 1 of \d", text), "pages are numbered"
     tags = [name for name, _ in structure(reader)]
     assert tags[:4] == ["/Document", "/H1", "/P", "/H2"]
-    assert tags.count("/H3") == 7, "one heading per numbered question"
+    assert tags.count("/H3") == 8, "one heading per numbered question"
     assert tags.count("/Table") == 1 and tags.count("/TR") == 2, "a header row and the one row with answers"
     headers = header_cells(reader)
     assert [scope for _, scope in headers] == ["/Column"] * 5, "every header cell says what it heads"

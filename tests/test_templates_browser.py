@@ -145,28 +145,28 @@ def visible_rows(page: Page, field: str) -> int:
 
 def test_table_rows_stay_within_the_published_bounds(served_site: str, tracked: Page) -> None:
     credential = CATALOG.credentials[2]
-    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
-    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
+    needs = next(i for i in fillables(credential) if i.id == "needs-assessment")
+    tracked.goto(served_site + url_of(template_page(credential, needs)))
     add = tracked.get_by_role(
-        "button", name="Add a row to Photos or scanned artifacts, each with a date and a description"
+        "button", name="Add a row to Survey questions"
     )
-    assert visible_rows(tracked, "photos") == 10
-    expect(tracked.locator("[data-field=photos] .cg-remove-row").first).to_be_disabled()
+    assert visible_rows(tracked, "questions") == 10
+    expect(tracked.locator("[data-field=questions] .cg-remove-row").first).to_be_disabled()
     for _ in range(10):
         add.click()
-    assert visible_rows(tracked, "photos") == 20
+    assert visible_rows(tracked, "questions") == 20
     expect(add).to_be_disabled()
-    expect(tracked.locator("#f-photos-rows")).to_have_text("20 of at most 20 rows (the published maximum)")
+    expect(tracked.locator("#f-questions-rows")).to_have_text("20 of at most 20 rows (the published maximum)")
 
-    tracked.locator("#f-photos-1-description").fill("second photo")
-    tracked.locator("#f-photos-2-description").fill("third photo")
-    tracked.get_by_role("button", name="Remove row 2 of Photos", exact=False).click()
-    assert visible_rows(tracked, "photos") == 19
-    expect(tracked.locator("#f-photos-1-description")).to_have_value("third photo")
+    tracked.locator("#f-questions-1-question").fill("second question")
+    tracked.locator("#f-questions-2-question").fill("third question")
+    tracked.get_by_role("button", name="Remove row 2 of Survey questions", exact=False).click()
+    assert visible_rows(tracked, "questions") == 19
+    expect(tracked.locator("#f-questions-1-question")).to_have_value("third question")
     expect(add).to_be_enabled()
     tracked.reload()
-    assert visible_rows(tracked, "photos") == 19
-    expect(tracked.locator("#f-photos-1-description")).to_have_value("third photo")
+    assert visible_rows(tracked, "questions") == 19
+    expect(tracked.locator("#f-questions-1-question")).to_have_value("third question")
 
 
 def test_export_then_import_on_a_cleared_page_restores_the_answers(
@@ -330,11 +330,11 @@ def test_without_javascript_the_page_is_a_blank_printable_form(browser: Browser,
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     credential = CATALOG.credentials[2]
-    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
-    page.goto(served_site + url_of(template_page(credential, photo_essay)))
+    needs = next(i for i in fillables(credential) if i.id == "needs-assessment")
+    page.goto(served_site + url_of(template_page(credential, needs)))
     expect(page.locator(".cg-toolbar")).to_be_hidden()
-    assert visible_rows(page, "photos") == 20
-    expect(page.get_by_label("Row 20: Description")).to_be_visible()
+    assert visible_rows(page, "questions") == 20
+    expect(page.get_by_label("Row 20: Question")).to_be_visible()
     page.goto(served_site + url_of(summary_page(credential)))
     expect(page.locator("table tbody tr td:nth-child(2)").first).to_have_text("Status needs JavaScript")
     context.close()
@@ -342,11 +342,11 @@ def test_without_javascript_the_page_is_a_blank_printable_form(browser: Browser,
 
 def test_a_blank_template_prints_every_row_to_fill_in_by_hand(served_site: str, tracked: Page) -> None:
     credential = CATALOG.credentials[2]
-    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
-    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
+    needs = next(i for i in fillables(credential) if i.id == "needs-assessment")
+    tracked.goto(served_site + url_of(template_page(credential, needs)))
     tracked.emulate_media(media="print")
     tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert visible_rows(tracked, "photos") == 20
+    assert visible_rows(tracked, "questions") == 20
     for hidden in (".cg-toolbar", ".md-sidebar--primary", ".md-header", ".cg-add-row", "details.info", "details.tip"):
         assert tracked.locator(hidden).count() >= 1, hidden
         expect(tracked.locator(hidden).first).to_be_hidden()
@@ -362,15 +362,15 @@ def test_filled_work_prints_its_used_rows_without_notices_or_self_check(
     served_site: str, tracked: Page, tmp_path: Path
 ) -> None:
     credential = CATALOG.credentials[2]
-    photo_essay = next(i for i in fillables(credential) if i.id == "photo-essay")
-    tracked.goto(served_site + url_of(template_page(credential, photo_essay)))
-    min_rows = int(tracked.locator("[data-field=photos]").get_attribute("data-min-rows") or 0)
+    needs = next(i for i in fillables(credential) if i.id == "needs-assessment")
+    tracked.goto(served_site + url_of(template_page(credential, needs)))
+    min_rows = int(tracked.locator("[data-field=questions]").get_attribute("data-min-rows") or 0)
     tracked.get_by_role("button", name="Add a row to", exact=False).first.click()
-    tracked.locator("#f-photos-0-description").fill("Printed answer")
-    tracked.locator(f"#f-photos-{min_rows}-description").fill("An optional row that was used")
+    tracked.locator("#f-questions-0-question").fill("Printed answer")
+    tracked.locator(f"#f-questions-{min_rows}-question").fill("An optional row that was used")
     tracked.emulate_media(media="print")
     tracked.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert visible_rows(tracked, "photos") == min_rows + 1, "the required rows and the one optional row used"
+    assert visible_rows(tracked, "questions") == min_rows + 1, "the required rows and the one optional row used"
     for hidden in (
         ".cg-toolbar",
         "details.info",
@@ -381,7 +381,7 @@ def test_filled_work_prints_its_used_rows_without_notices_or_self_check(
     ):
         assert tracked.locator(hidden).count() >= 1, hidden
         expect(tracked.locator(hidden).first).to_be_hidden()
-    mirror = tracked.locator("#f-photos-0-description + .cg-print-value")
+    mirror = tracked.locator("#f-questions-0-question + .cg-print-value")
     expect(mirror).to_be_visible()
     expect(mirror).to_have_text("Printed answer")
     printed = tmp_path / "printed.pdf"
