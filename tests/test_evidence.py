@@ -313,3 +313,14 @@ def test_the_word_document_holds_each_photo_with_its_description_as_alternative_
     document = word.read("word/document.xml").decode()
     assert re.search(r'<wp:docPr [^>]*descr="Families at the event"', document)
     assert "hand in form.pdf beside it" in document
+
+
+def test_the_vendored_pdf_lib_is_the_npm_package_unchanged() -> None:
+    """The site ships a copy (no CDN, works offline); this ties it to the version pinned in package.json."""
+    root = Path(__file__).resolve().parent.parent
+    version = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]["pdf-lib"]
+    vendored = (root / "overrides/assets/javascripts/vendor/pdf-lib.min.js").read_text(encoding="utf-8")
+    header, _, code = vendored.partition("*/\n")
+    assert header.startswith(f"/* pdf-lib {version} (npm: pdf-lib, dist/pdf-lib.min.js)")
+    assert "MIT License" in header
+    assert code == (root / "node_modules/pdf-lib/dist/pdf-lib.min.js").read_text(encoding="utf-8")
