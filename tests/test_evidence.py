@@ -122,6 +122,13 @@ def test_photos_are_attached_kept_through_a_reload_reordered_replaced_and_remove
     page.get_by_label("Description of file 2").fill("The planning team at work")
     page.get_by_label("Date of file 2").fill("2026-04-02")
     saved(page)
+    printed = field(page).locator(".cg-file-caption").nth(1)
+    expect(printed).to_have_text("Photo 2, April 2, 2026: The planning team at work")
+    page.emulate_media(media="print")
+    expect(printed).to_be_visible()
+    expect(field(page).locator("li img").nth(1)).to_be_visible()
+    expect(field(page).get_by_role("button", name="Remove").first).to_be_hidden()
+    page.emulate_media(media="screen")
 
     page.reload()
     assert names(page) == ["File 1: first.jpg", "File 2: second.jpg", "File 3: third.png"]

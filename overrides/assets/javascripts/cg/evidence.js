@@ -22,6 +22,12 @@ const cgEvidence = (() => {
   /** @param {unknown} error */
   const isQuota = (error) => error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
 
+  /** What print shows under a file: its number, date and description. @param {FileEntry} item @param {number} number */
+  const caption = (item, number) => cgWords.fileCaption({
+    id: item.id, number, kind: item.kind || "photo", name: String(item.name || ""),
+    date: cgText.dateInWords(String(item.date || "")), description: String(item.description || ""), pages: item.pages,
+  });
+
   class FilesField {
     /**
      * @param {HTMLElement} fieldset
@@ -214,12 +220,9 @@ const cgEvidence = (() => {
       const missing = element("p", "cg-file-missing", cgWords.fileMissing(name));
       missing.hidden = true;
       li.appendChild(missing);
-      const caption = element("p", "cg-file-caption", cgWords.fileCaption({
-        id: item.id, number, kind: item.kind || "photo", name, date: cgText.dateInWords(String(item.date || "")),
-        description: String(item.description || ""), pages: item.pages,
-      }));
-      caption.setAttribute("aria-hidden", "true");
-      li.appendChild(caption);
+      const printed = element("p", "cg-file-caption", caption(item, number));
+      printed.setAttribute("aria-hidden", "true");
+      li.appendChild(printed);
       if (this.spec.files.date) li.appendChild(this.box(item, "date", base, number));
       if (this.spec.files.description) li.appendChild(this.box(item, "description", base, number));
       const actions = element("p", "cg-file-actions");
@@ -289,7 +292,10 @@ const cgEvidence = (() => {
         const detail = input.dataset.fileDetail;
         if (detail !== "date" && detail !== "description") return;
         const li = /** @type {HTMLElement} */ (input.closest("[data-file]"));
-        this.edit(String(li.dataset.file), { [detail]: input.value });
+        const id = String(li.dataset.file);
+        this.edit(id, { [detail]: input.value });
+        const index = this.live().findIndex((item) => item.id === id);
+        /** @type {HTMLElement} */ (li.querySelector(".cg-file-caption")).textContent = caption(this.live()[index], index + 1);
       });
       this.render();
     }

@@ -84,7 +84,7 @@ const cgFeedback = (() => {
       if (box.name.indexOf(cgRecords.CHECK_PREFIX) === 0) return false;
       if (box.type === "checkbox" || box.type === "radio") return /** @type {HTMLInputElement} */ (box).checked;
       return box.value.trim() !== "";
-    });
+    }) || document.querySelector(".cg-file-list > li") !== null;
     document.documentElement.classList.toggle("cg-filled", filled);
     tables.forEach((table) => {
       const min = Number(table.dataset.minRows);

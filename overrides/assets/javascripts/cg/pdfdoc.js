@@ -174,7 +174,7 @@ const cgPdfDocument = (() => {
 
 
   /**
-   * A photo, as large as fits the page's width and about half its height, on a new page when it does
+   * A photo, as large as fits the page's width and 40% of its height, on a new page when it does
    * not fit on this one; tagged as a Figure with the teacher's description as its alternative text.
    * @param {any} doc
    * @param {any} root
@@ -185,7 +185,8 @@ const cgPdfDocument = (() => {
   function figure(doc, root, block, file, bytes) {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
-    const room = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.55;
+    /* Two photos with their captions fit on a page. */
+    const room = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.4;
     const scale = Math.min(width / (file.width || 1), room / (file.height || 1), 1);
     const size = { width: (file.width || 1) * scale, height: (file.height || 1) * scale };
     if (doc.y + size.height + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
