@@ -20,7 +20,13 @@ USE = re.compile(r"\b(cg[A-Z]\w*)\.")
 
 def _listed() -> list[str]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return [path for path in config["extra_javascript"] if path.startswith("assets/javascripts/cg/")]
+    paths = [entry if isinstance(entry, str) else entry["path"] for entry in config["extra_javascript"]]
+    return [path for path in paths if path.startswith("assets/javascripts/cg/")]
+
+
+def test_every_module_is_deferred_so_that_it_never_holds_up_the_first_paint() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert all(isinstance(entry, dict) and entry.get("defer") == "true" for entry in config["extra_javascript"])
 
 
 def test_every_module_is_loaded_once() -> None:

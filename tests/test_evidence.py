@@ -331,3 +331,17 @@ def test_the_vendored_pdf_lib_is_the_npm_package_unchanged() -> None:
     assert header.startswith(f"/* pdf-lib {version} (npm: pdf-lib, dist/pdf-lib.min.js)")
     assert "MIT License" in header
     assert code == (root / "node_modules/pdf-lib/dist/pdf-lib.min.js").read_text(encoding="utf-8")
+
+
+def test_the_offline_copy_keeps_photos_from_a_folder(site: Path, context: BrowserContext) -> None:
+    """Opened from a folder (file://), as the offline copy is: IndexedDB still keeps the files."""
+    page = context.new_page()
+    essay = site / "family-community-engagement/community-partnerships-learning-well-being/templates/photo-essay"
+    page.goto((essay / "index.html").as_uri())
+    photos = page.locator(".cg-files-field[data-field=photos]")
+    photos.locator("input[data-files-add]").set_input_files([jpeg("offline.jpg")])
+    expect(photos.locator(".cg-file-name")).to_contain_text(["File 1: offline.jpg"])
+    saved(page)
+    page.reload()
+    expect(photos.locator(".cg-file-name")).to_contain_text(["File 1: offline.jpg"])
+    expect(photos.locator("li img")).to_have_js_property("complete", True)
