@@ -213,6 +213,31 @@ def search_documents(site: Path) -> dict[str, dict[str, object]]:
     return documents
 
 
+# A tab that misses other tabs' saves: frozen or discarded by the browser, or left open for a week.
+# Added before the page's scripts run, this listener runs before the page's own and stops it.
+DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
+
+
+def open_tab(context: BrowserContext, url: str, *, deaf: bool = False) -> Page:
+    """A new tab at ``url``; a ``deaf`` one never hears of other tabs' saves."""
+    page = context.new_page()
+    if deaf:
+        page.add_init_script(DEAF)
+    page.goto(url)
+    return page
+
+
+def vendored_code(file: str, package: str, packaged: str) -> str:
+    """A vendored library's license header, after checking that the rest is the pinned npm package's file
+    (``packaged``, inside node_modules/``package``) unchanged: the site ships copies (no CDN, works offline)."""
+    version = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"][package]
+    vendored = (ROOT / "overrides/assets/javascripts/vendor" / file).read_text(encoding="utf-8")
+    header, _, code = vendored.partition("*/\n")
+    assert header.startswith(f"/* {package} {version} (npm: {package}, {packaged})")
+    assert code == (ROOT / "node_modules" / package / packaged).read_text(encoding="utf-8")
+    return header
+
+
 def download_incomplete(page: Page, button: str, folder: Path) -> Path:
     """Clicks a hand-in download and goes on past the list of what is not done yet; the file, saved in ``folder``."""
     with page.expect_download() as download:

@@ -17,11 +17,10 @@ import pytest
 from PIL import ExifTags, Image
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Locator, Page, expect
 
-from conftest import download_incomplete
+from conftest import download_incomplete, open_tab, vendored_code
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 SAVED = "Saved on this device"
-DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
 SECRETS = (b"SecretCam", b"Model X-42", b"SN-998877", b"2026:05:12")
 
 
@@ -80,11 +79,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def open_template(context: BrowserContext, site: str, *, deaf: bool = False) -> Page:
-    page = context.new_page()
-    if deaf:
-        page.add_init_script(DEAF)
-    page.goto(site + ARTIFACT)
-    return page
+    return open_tab(context, site + ARTIFACT, deaf=deaf)
 
 
 def field(page: Page) -> Locator:
@@ -323,14 +318,7 @@ def test_the_word_document_holds_each_photo_with_its_description_as_alternative_
 
 
 def test_the_vendored_pdf_lib_is_the_npm_package_unchanged() -> None:
-    """The site ships a copy (no CDN, works offline); this ties it to the version pinned in package.json."""
-    root = Path(__file__).resolve().parent.parent
-    version = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]["pdf-lib"]
-    vendored = (root / "overrides/assets/javascripts/vendor/pdf-lib.min.js").read_text(encoding="utf-8")
-    header, _, code = vendored.partition("*/\n")
-    assert header.startswith(f"/* pdf-lib {version} (npm: pdf-lib, dist/pdf-lib.min.js)")
-    assert "MIT License" in header
-    assert code == (root / "node_modules/pdf-lib/dist/pdf-lib.min.js").read_text(encoding="utf-8")
+    assert "MIT License" in vendored_code("pdf-lib.min.js", "pdf-lib", "dist/pdf-lib.min.js")
 
 
 def test_the_offline_copy_keeps_photos_from_a_folder(site: Path, context: BrowserContext) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ import docx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, download_incomplete, save_sample_answers
+from conftest import download_incomplete, save_sample_answers, vendored_code
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -122,13 +121,7 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
 
 
 def test_the_vendored_docx_library_is_the_npm_package_unchanged() -> None:
-    """The site ships a copy (no CDN, works offline); this ties it to the pinned npm package."""
-    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["docx"]
-    vendored = (ROOT / "overrides/assets/javascripts/vendor/docx.iife.js").read_text(encoding="utf-8")
-    header, _, code = vendored.partition("*/\n")
-    assert header.startswith(f"/* docx {package} (npm: docx, dist/index.iife.js)")
-    assert "The MIT License (MIT)" in header
-    assert code == (ROOT / "node_modules/docx/dist/index.iife.js").read_text(encoding="utf-8")
+    assert "The MIT License (MIT)" in vendored_code("docx.iife.js", "docx", "dist/index.iife.js")
 
 
 def test_the_whole_submission_downloads_as_one_word_document_from_the_saved_answers(

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from conftest import ROOT, download_incomplete, save_sample_answers
+from conftest import ROOT, download_incomplete, save_sample_answers, vendored_code
 from credential_guides.browser_fonts import FONT_FILES, FONT_SCRIPT, FONTS_DIR
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
@@ -217,12 +217,7 @@ def test_the_pdf_is_made_from_a_folder_too_with_nothing_fetched(site: Path, brow
 
 def test_the_vendored_pdfkit_and_fonts_are_the_npm_packages_unchanged(site: Path) -> None:
     """The site ships copies (no CDN, works offline); this ties them to the pinned npm packages."""
-    packages = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
-    vendored = (ROOT / "overrides/assets/javascripts/vendor/pdfkit.standalone.js").read_text(encoding="utf-8")
-    header, _, code = vendored.partition("*/\n")
-    assert header.startswith(f"/* pdfkit {packages['pdfkit']} (npm: pdfkit, js/pdfkit.standalone.js)")
-    assert "MIT LICENSE" in header
-    assert code == (ROOT / "node_modules/pdfkit/js/pdfkit.standalone.js").read_text(encoding="utf-8")
+    assert "MIT LICENSE" in vendored_code("pdfkit.standalone.js", "pdfkit", "js/pdfkit.standalone.js")
     served = (site / FONT_SCRIPT).read_text(encoding="utf-8")
     assert "Bitstream Vera Fonts Copyright" in served, "the fonts' license travels with them"
     fonts = json.loads(served.split("window.cgPdfFonts = ", 1)[1].rstrip().removesuffix(";"))

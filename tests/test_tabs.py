@@ -9,12 +9,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from conftest import open_tab
+
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 SUMMARY = "/sample-stack/sample-credential/templates/"
 SAVED = "Saved on this device"
-# A tab that misses other tabs' saves: frozen or discarded by the browser, or left open for a week.
-# Added before the page's scripts run, this listener runs before the page's own and stops it.
-DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)"
 
 
 @pytest.fixture
@@ -28,11 +27,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def tab(context: BrowserContext, site: str, path: str = ARTIFACT, *, deaf: bool = False) -> Page:
-    page = context.new_page()
-    if deaf:
-        page.add_init_script(DEAF)
-    page.goto(site + path)
-    return page
+    return open_tab(context, site + path, deaf=deaf)
 
 
 def saved(page: Page) -> None:

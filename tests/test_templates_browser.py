@@ -147,9 +147,7 @@ def test_table_rows_stay_within_the_published_bounds(served_site: str, tracked: 
     credential = CATALOG.credentials[2]
     needs = next(i for i in fillables(credential) if i.id == "needs-assessment")
     tracked.goto(served_site + url_of(template_page(credential, needs)))
-    add = tracked.get_by_role(
-        "button", name="Add a row to Survey questions"
-    )
+    add = tracked.get_by_role("button", name="Add a row to Survey questions")
     assert visible_rows(tracked, "questions") == 10
     expect(tracked.locator("[data-field=questions] .cg-remove-row").first).to_be_disabled()
     for _ in range(10):
