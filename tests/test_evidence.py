@@ -333,3 +333,17 @@ def test_the_offline_copy_keeps_photos_from_a_folder(site: Path, context: Browse
     page.reload()
     expect(photos.locator(".cg-file-name")).to_contain_text(["File 1: offline.jpg"])
     expect(photos.locator("li img")).to_have_js_property("complete", True)
+
+
+def test_the_whole_submission_holds_the_photos_of_every_template(
+    minimal_site: str, context: BrowserContext, tmp_path: Path
+) -> None:
+    page = open_template(context, minimal_site)
+    attach(page, jpeg("workshop.jpg"))
+    page.get_by_label("Description of file 1").fill("The workshop")
+    saved(page)
+    page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
+    pdf = pikepdf.open(download_incomplete(page, "Download the whole submission as PDF", tmp_path))
+    assert [str(figure.Alt) for figure in figures_of(pdf)] == ["The workshop"]
+    word = zipfile.ZipFile(download_incomplete(page, "Download the whole submission as Word (.docx)", tmp_path))
+    assert re.search(r'<wp:docPr [^>]*descr="The workshop"', word.read("word/document.xml").decode())
