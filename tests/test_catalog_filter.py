@@ -28,6 +28,7 @@ from credential_guides.catalog_filter import (
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
 from credential_guides.pages import guide_page, summary_page, template_page
+from credential_guides.site_map import SiteMap
 from synthetic_catalog import write_project
 
 CATALOG = load_catalog(ROOT / "credentials_data")
@@ -80,8 +81,7 @@ def test_filter_choices_offer_only_what_some_credential_has_with_counts() -> Non
 
 
 def test_the_catalog_index_holds_one_short_record_per_credential() -> None:
-    counts = {c.id: len(fillables(c)) for c in CATALOG.credentials}
-    index = catalog_index(CATALOG, counts, "")
+    index = catalog_index(CATALOG, SiteMap.of(CATALOG), "")
     assert [s[0] for s in index["stacks"]] == [s.id for s in CATALOG.stacks]
     linking = next(r for r in index["credentials"] if r[0] == LINKING)
     kinds = [index["kinds"][i][0] for i in linking[3]]
@@ -89,6 +89,7 @@ def test_the_catalog_index_holds_one_short_record_per_credential() -> None:
     assert index["stacks"][linking[2]][0] == "family-community-engagement"
     assert kinds == ["goal-setting", "recording", "data-report"]
     assert linking[4:] == [650, 1000, 5]
+    assert index["guideFolder"].format(stack="s", id="c") == "s/c/", "the script builds no path of its own"
 
 
 def test_tags_are_the_stack_then_the_kinds_and_each_names_its_filter() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from .fillable import Fillable
 from .model import Catalog, Credential, Range
+from .site_map import GUIDE_FOLDER, SiteMap
 
 INDEX_FILE = "catalog-index.js"
 FILTER_ANCHOR = "find-a-credential"
@@ -126,11 +127,12 @@ def word_bands(most_words: list[int]) -> list[int]:
     return bands
 
 
-def catalog_index(catalog: Catalog, template_counts: dict[str, int], page_suffix: str) -> dict[str, Any]:
+def catalog_index(catalog: Catalog, site_map: SiteMap, page_suffix: str) -> dict[str, Any]:
     """The filter script's data: stacks and kinds once, then one short record per credential.
 
     A record is ``[id, title, stack index, [kind indexes], fewest words, most words, templates]``;
-    the guide is at ``<stack id>/<id>/`` plus ``page_suffix`` (``index.html`` in the offline copy).
+    the guide is at ``guideFolder`` (the site map's ``{stack}/{id}/``) plus ``page_suffix``
+    (``index.html`` in the offline copy).
     """
     stack_ids = [stack.id for stack in catalog.stacks]
     kind_ids = list(catalog.artifact_kinds)
@@ -145,10 +147,11 @@ def catalog_index(catalog: Catalog, template_counts: dict[str, int], page_suffix
                 [kind_ids.index(kind) for kind in kinds_of(credential)],
                 words[0],
                 words[1],
-                template_counts[credential.id],
+                len(site_map[credential].fillables),
             ]
         )
     return {
+        "guideFolder": GUIDE_FOLDER,
         "pageSuffix": page_suffix,
         "stacks": [[stack.id, stack.title] for stack in catalog.stacks],
         "kinds": [[kind.id, kind.label] for kind in catalog.artifact_kinds.values()],

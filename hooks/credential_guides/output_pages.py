@@ -9,9 +9,8 @@ from mkdocs.structure.files import File
 
 from .browser_fonts import FONT_SCRIPT, font_script
 from .catalog_filter import FILTER_ANCHOR, INDEX_FILE, catalog_index, guide_tags, index_script, tag_queries
-from .fillable import fillables
 from .model import Credential
-from .pages import SitePage, guide_page, navigation, render_site
+from .pages import SitePage, navigation, render_site
 from .records import achievement, embedded
 from .search_index import SEARCH_PAGE
 from .site_build import BuildError, Output, SiteBuild
@@ -43,9 +42,12 @@ class GeneratedPages(Output):
         allow_only_tags(config, list(queries))
         home = "" if config.use_directory_urls else "index.html"
         config.extra["cg_tags"] = {name: f"{home}?{query}#{FILTER_ANCHOR}" for name, query in queries.items()}
-        self.guides = {guide_page(c): c for c in catalog.credentials}
-        self.pages = render_site(catalog, build.project.settings, pdfs=plan.pdfs, search_page=plan.pagefind)
-        config.nav = navigation(self.pages, catalog, extra=config.nav)
+        places = build.site_map
+        self.guides = {places[c].guide: c for c in catalog.credentials}
+        self.pages = render_site(
+            catalog, build.project.settings, pdfs=plan.pdfs, search_page=plan.pagefind, site_map=places
+        )
+        config.nav = navigation(self.pages, catalog, extra=config.nav, site_map=places)
         log.debug("credential_site: %d credentials, %d pages", len(catalog.credentials), len(self.pages))
 
     def add_files(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:
@@ -62,9 +64,9 @@ class GeneratedPages(Output):
                 self.html_blocks[page.src_uri] = page
         self.pages = []  # MkDocs holds the Markdown now; at 500 credentials a second copy is ~100 MB.
         catalog = build.project.catalog
-        counts = {credential.id: len(fillables(credential)) for credential in catalog.credentials}
         suffix = "" if config.use_directory_urls else "index.html"
-        files.append(File.generated(config, INDEX_FILE, content=index_script(catalog_index(catalog, counts, suffix))))
+        index = catalog_index(catalog, build.site_map, suffix)
+        files.append(File.generated(config, INDEX_FILE, content=index_script(index)))
         files.append(File.generated(config, FONT_SCRIPT, content=font_script()))
 
     def page_html(self, build: SiteBuild, html: str, page: Page, config: MkDocsConfig) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from .pdf import PdfErrors, PdfJob, cached_pdf, copy_pdfs, pdf_jobs, pdf_paths, prune_pdf_cache, render_pdfs
+from .pdf import PdfErrors, PdfJob, cached_pdf, copy_pdfs, pdf_jobs, prune_pdf_cache, render_pdfs
 from .site_build import BuildError, Output, SiteBuild
 from .site_size import SitePart, files_bytes
 
@@ -26,7 +26,7 @@ class Pdfs(Output):
 
     def prepare(self, build: SiteBuild, config: MkDocsConfig) -> None:
         started = time.perf_counter()
-        self.jobs = pdf_jobs(build.project.catalog, build.project.settings, Path(config.docs_dir))
+        self.jobs = pdf_jobs(build.project.catalog, build.project.settings, Path(config.docs_dir), build.site_map)
         try:
             counts = render_pdfs(self.jobs, build.plan.pdf_cache)
         except PdfErrors as exc:
@@ -42,7 +42,7 @@ class Pdfs(Output):
 
     def add_files(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:
         # Placeholders, so that pages may link the PDFs; place() writes the real files.
-        for path in pdf_paths(build.project.catalog):
+        for path in build.site_map.pdf_paths():
             files.append(File.generated(config, path, content=b""))
 
     def sizes(self, build: SiteBuild) -> list[SitePart]:

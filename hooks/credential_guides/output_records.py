@@ -7,13 +7,10 @@ from typing import TYPE_CHECKING
 
 from .catalog_filter import guide_tags
 from .records import (
-    ACHIEVEMENT_FILE,
     CATALOG_FILE,
-    RECORD_FILE,
     achievement,
     catalog_entries,
     credential_record,
-    record_path,
     to_json,
 )
 from .site_build import Output, SiteBuild
@@ -26,10 +23,11 @@ class Records(Output):
     def finish(self, build: SiteBuild, site_dir: Path, config: MkDocsConfig) -> None:
         catalog = build.project.catalog
         address = config.site_url or None
-        (site_dir / CATALOG_FILE).write_text(to_json(catalog_entries(catalog, address)), encoding="utf-8")
+        entries = catalog_entries(catalog, address, build.site_map)
+        (site_dir / CATALOG_FILE).write_text(to_json(entries), encoding="utf-8")
         for credential in catalog.credentials:
-            folder = site_dir / record_path(credential, "")
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / RECORD_FILE).write_text(to_json(credential_record(credential)), encoding="utf-8")
+            places = build.site_map[credential]
+            (site_dir / places.record).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / places.record).write_text(to_json(credential_record(credential)), encoding="utf-8")
             badge = achievement(credential, catalog.stack(credential.stack), address, guide_tags(catalog, credential))
-            (folder / ACHIEVEMENT_FILE).write_text(to_json(badge), encoding="utf-8")
+            (site_dir / places.achievement).write_text(to_json(badge), encoding="utf-8")

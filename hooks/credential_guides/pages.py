@@ -15,12 +15,26 @@ from markupsafe import Markup
 from .answer_spec import summary_spec, template_spec
 from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
 from .field_types import FIELD_KINDS
-from .fillable import Fillable, fillables, table_columns
+from .fillable import OVERVIEW_ID, REFLECTION_ID, Fillable, table_columns
 from .markdown_text import css_string, markdown, markdown_html, plain
 from .model import Catalog, Credential, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
+from .site_map import (
+    CATALOG_FILE,
+    CredentialPlaces,
+    PdfLinks,
+    SiteMap,
+    guide_page,
+    handout_page,
+    pdf_links_for,
+    stack_page,
+    summary_page,
+    template_page,
+)
+
+__all__ = ["PdfLinks", "guide_page", "handout_page", "pdf_links_for", "stack_page", "summary_page", "template_page"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
@@ -85,65 +99,13 @@ def environment() -> Environment:
     return env
 
 
-@dataclass(frozen=True)
-class PdfLinks:
-    """A credential's two PDFs: the guide, and the fillable workbook that holds every template.
-
-    A template is linked at its section of the workbook (a named destination,
-    which PDF readers open at that page) rather than rendered again on its own:
-    at 500 credentials, separate template PDFs were 3,000 more files, more
-    than half the PDF stage's time and 1.3 GB, over what GitHub Pages publishes.
-    """
-
-    guide: str
-    workbook: str
-    templates: dict[str, str]
-    """Template id -> the workbook at that template's section."""
-    handouts: dict[str, str]
-    """Template id -> the PDF of its handout for families, for templates that have one."""
-
-
-def pdf_links_for(credential: Credential) -> PdfLinks:
-    workbook = f"pdf/{credential.id}-workbook.pdf"
-    return PdfLinks(
-        guide=f"pdf/{credential.id}.pdf",
-        workbook=workbook,
-        templates={item.id: f"{workbook}#nameddest={workbook_section(item.id)}" for item in fillables(credential)},
-        handouts={
-            item.id: f"pdf/{credential.id}-{item.id}-handout.pdf"
-            for item in fillables(credential)
-            if item.template.handout
-        },
-    )
-
-
-def workbook_section(template_id: str) -> str:
-    """The id of a template's section in the workbook (its form fields carry the same prefix)."""
-    return f"{template_id}--section"
-
-
-def stack_page(stack: Stack) -> str:
-    return f"{stack.id}/index.md"
-
-
-def guide_page(credential: Credential) -> str:
-    return f"{credential.stack}/{credential.id}/index.md"
-
-
-def summary_page(credential: Credential) -> str:
-    return f"{credential.stack}/{credential.id}/templates/index.md"
-
-
-def template_page(credential: Credential, fillable: Fillable) -> str:
-    return f"{credential.stack}/{credential.id}/templates/{fillable.id}.md"
-
-
-def handout_page(credential: Credential, fillable: Fillable) -> str:
-    return f"{credential.stack}/{credential.id}/templates/{fillable.id}-handout.md"
-
-
 def render_site(
-    catalog: Catalog, settings: SiteSettings | None = None, *, pdfs: bool = False, search_page: bool = False
+    catalog: Catalog,
+    settings: SiteSettings | None = None,
+    *,
+    pdfs: bool = False,
+    search_page: bool = False,
+    site_map: SiteMap | None = None,
 ) -> list[SitePage]:
     """Every generated page of the site, in navigation order.
 
@@ -151,11 +113,12 @@ def render_site(
     the Pagefind index (reached from the header, not listed in the navigation).
     """
     settings = settings or SiteSettings()
-    pdf_links = {c.id: pdf_links_for(c) for c in catalog.credentials} if pdfs else {}
-    stack_pages = {stack.id: stack_page(stack) for stack in catalog.stacks}
+    places = site_map or SiteMap.of(catalog)
+    pdf_links = {c.id: places[c].pdf for c in catalog.credentials} if pdfs else {}
+    stack_pages = places.stacks
 
     def render(template: str, src_uri: str, **context: Any) -> str:
-        return render_markdown(template, src_uri, catalog, settings, pdf_links=pdf_links, **context)
+        return render_markdown(template, src_uri, catalog, settings, places, pdf_links=pdf_links, **context)
 
     filter_block = (
         environment()
@@ -195,7 +158,9 @@ def render_site(
             )
         )
         for credential in in_stack:
-            pages += _credential_pages(catalog, credential, stack, render, pdf_links.get(credential.id))
+            pages += _credential_pages(
+                catalog, credential, stack, render, places[credential], credential.id in pdf_links
+            )
 
     if shows_credentialing(catalog):
         pages += _credentialing_pages(catalog, render)
@@ -237,7 +202,9 @@ def _credentialing_pages(catalog: Catalog, render: Any) -> list[SitePage]:
     return pages
 
 
-def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: SiteSettings, **context: Any) -> str:
+def render_markdown(
+    template: str, src_uri: str, catalog: Catalog, settings: SiteSettings, site_map: SiteMap, **context: Any
+) -> str:
     """One page template rendered for the page at ``src_uri`` (links are relative to it)."""
 
     def link(target: str) -> str:
@@ -246,14 +213,17 @@ def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: Sit
     shared = {
         "resources": catalog.resources,
         "citations": catalog.citations,
-        "stack_pages": {stack.id: stack_page(stack) for stack in catalog.stacks},
-        "guide_pages": {credential.id: guide_page(credential) for credential in catalog.credentials},
+        "stack_pages": site_map.stacks,
+        "guide_pages": site_map.guides,
         "credentials_in": catalog.credentials_in,
         "about_title": ABOUT_TITLE,
         "settings": settings,
         "offline_zip_path": OFFLINE_ZIP_PATH,
         "for_print": False,
-        "template_count": lambda credential: len(fillables(credential)),
+        "template_count": lambda credential: len(site_map[credential].fillables),
+        "overview_id": OVERVIEW_ID,
+        "reflection_id": REFLECTION_ID,
+        "catalog_file": CATALOG_FILE,
         "pdf_links": {},
         "pdf": None,
     }
@@ -262,21 +232,22 @@ def render_markdown(template: str, src_uri: str, catalog: Catalog, settings: Sit
 
 
 def _credential_pages(
-    catalog: Catalog, credential: Credential, stack: Stack, render: Any, pdf: PdfLinks | None
+    catalog: Catalog, credential: Credential, stack: Stack, render: Any, places: CredentialPlaces, pdfs: bool
 ) -> list[SitePage]:
     """The guide, its templates' summary, and one page per template."""
-    items = fillables(credential)
-    guide = guide_page(credential)
-    summary = summary_page(credential)
-    templates = {item.id: template_page(credential, item) for item in items}
-    handouts = {item.id: handout_page(credential, item) for item in items if item.template.handout}
+    items = places.fillables
+    guide = places.guide
+    summary = places.summary
+    templates = places.templates
+    handouts = places.handouts
     links: dict[str, Any] = {
         "guide_page": guide,
         "summary_page": summary,
         "template_pages": templates,
         "handout_pages": handouts,
         "stack_page": stack_page(stack),
-        "pdf": pdf,
+        "pdf": places.pdf if pdfs else None,
+        "record_pages": {"record": places.record, "achievement": places.achievement},
     }
     guide_text = render("guide.md.j2", guide, **guide_context(catalog, credential), **links)
     spec = summary_spec(credential, items)
@@ -330,7 +301,9 @@ def _topic_lookup(catalog: Catalog, stack: Stack) -> Any:
     return lookup
 
 
-def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None = None) -> list[Any]:
+def navigation(
+    pages: list[SitePage], catalog: Catalog, extra: list[Any] | None = None, site_map: SiteMap | None = None
+) -> list[Any]:
     """MkDocs ``nav``: home, one section per stack, the credentialing pages, then ``extra``.
 
     Each section starts with its index page (``navigation.indexes``): a stack's
@@ -338,20 +311,22 @@ def navigation(pages: list[SitePage], catalog: Catalog, extra: list[Any] | None 
     only its part of it (``page_nav.navigation_for``), so a page's size does
     not grow with the number of credentials.
     """
+    places = site_map or SiteMap.of(catalog)
     generated = {page.src_uri for page in pages}
     nav: list[Any] = [{"Home": HOME}]
     for stack in catalog.stacks:
-        overview = stack_page(stack)
+        overview = places.stacks[stack.id]
         if overview not in generated:
             continue
         section: list[Any] = [overview]
         for credential in catalog.credentials_in(stack.id):
-            templates: list[Any] = [summary_page(credential)]
-            for item in fillables(credential):
-                templates.append({item.title: template_page(credential, item)})
-                if item.template.handout:
-                    templates.append({handout_title(item): handout_page(credential, item)})
-            section.append({credential.title: [guide_page(credential), {"Templates": templates}]})
+            own = places[credential]
+            templates: list[Any] = [own.summary]
+            for item in own.fillables:
+                templates.append({item.title: own.templates[item.id]})
+                if item.id in own.handouts:
+                    templates.append({handout_title(item): own.handouts[item.id]})
+            section.append({credential.title: [own.guide, {"Templates": templates}]})
         nav.append({stack.title: section})
     if shows_credentialing(catalog):
         nav.append({ABOUT_TITLE: ABOUT})

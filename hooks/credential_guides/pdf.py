@@ -27,11 +27,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .fillable import fillables
 from .markdown_text import markdown_html
 from .model import Catalog, Credential
-from .pages import environment, guide_context, pdf_links_for, render_markdown
+from .pages import environment, guide_context, render_markdown
 from .settings import SiteSettings
+from .site_map import SiteMap, workbook_prefix, workbook_section
 
 CACHE_VERSION = "6"
 """Raised when the same HTML renders to other bytes: version 2 auto-sizes the text of form fields."""
@@ -73,31 +73,21 @@ class PdfErrors(Exception):
         super().__init__("\n".join([*lines, f"{len(failures)} PDF(s) could not be rendered; the build failed."]))
 
 
-def guide_pdf(credential: Credential) -> str:
-    return pdf_links_for(credential).guide
-
-
-def workbook_pdf(credential: Credential) -> str:
-    return pdf_links_for(credential).workbook
-
-
-def pdf_paths(catalog: Catalog) -> list[str]:
+def pdf_paths(catalog: Catalog, site_map: SiteMap | None = None) -> list[str]:
     """Every PDF the site links to, so pages can link them before they exist."""
-    paths = []
-    for credential in catalog.credentials:
-        links = pdf_links_for(credential)
-        paths += [links.guide, links.workbook, *links.handouts.values()]
-    return paths
+    return (site_map or SiteMap.of(catalog)).pdf_paths()
 
 
-def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[PdfJob]:
+def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path, site_map: SiteMap | None = None) -> list[PdfJob]:
     """The print HTML of every PDF: a guide and a workbook per credential (see ``PdfLinks``)."""
+    places = site_map or SiteMap.of(catalog)
     env = environment()
     css = Markup((Path(__file__).parent / "templates" / "print" / "print.css").read_text(encoding="utf-8"))
     logo = (docs_dir / settings.logo).resolve() if settings.logo else None
     base_url = docs_dir.resolve().as_uri() + "/"
     jobs = []
     for credential in catalog.credentials:
+        own = places[credential]
         stack = catalog.stack(credential.stack)
         footer = pdf_footer(credential)
         common = {
@@ -109,10 +99,10 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
             "resources": catalog.resources,
             "citations": catalog.citations,
         }
-        guide_html = _guide_html(catalog, credential, settings)
+        guide_html = _guide_html(catalog, credential, settings, places)
         jobs.append(
             PdfJob(
-                guide_pdf(credential),
+                own.pdf.guide,
                 credential.title,
                 env.get_template("print/guide.html.j2").render(
                     **common,
@@ -123,24 +113,26 @@ def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path) -> list[P
                 base_url,
             )
         )
-        items = fillables(credential)
+        items = own.fillables
         title = f"{credential.title}: submission workbook"
         jobs.append(
             PdfJob(
-                workbook_pdf(credential),
+                own.pdf.workbook,
                 title,
                 env.get_template("print/workbook.html.j2").render(
                     **common,
                     document_title=title,
                     description="Fillable workbook: Part 1, every artifact and Part 3",
                     fillables=items,
+                    workbook_section=workbook_section,
+                    workbook_prefix=workbook_prefix,
                     logo_uri=logo.as_uri() if logo else None,
                 ),
                 base_url,
                 files=(logo,) if logo else (),
             )
         )
-        handouts = pdf_links_for(credential).handouts
+        handouts = own.pdf.handouts
         for item in items:
             if item.id in handouts and item.template.handout:
                 title = f"{item.template.handout.title} (a handout for families)"
@@ -169,12 +161,13 @@ def pdf_footer(credential: Credential) -> str:
     return f"{credential.title} · {source.publisher}{partner} · {license} · Last revised {revised}"
 
 
-def _guide_html(catalog: Catalog, credential: Credential, settings: SiteSettings) -> Markup:
+def _guide_html(catalog: Catalog, credential: Credential, settings: SiteSettings, site_map: SiteMap) -> Markup:
     text = render_markdown(
         "guide.md.j2",
         "guide.md",
         catalog,
         settings,
+        site_map,
         **guide_context(catalog, credential),
         for_print=True,
         guide_page="guide.md",

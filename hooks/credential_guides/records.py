@@ -13,18 +13,16 @@ import json
 from typing import Any
 
 from .catalog_filter import kinds_of, workload
-from .fillable import fillables
 from .model import Block, Bullets, Catalog, Credential, DescriptorList, Numbered, Questions, Stack
-from .pages import guide_page, pdf_links_for, summary_page
+from .site_map import ACHIEVEMENT_FILE, CATALOG_FILE, RECORD_FILE, SiteMap, guide_page, record_path
+
+__all__ = ["ACHIEVEMENT_FILE", "CATALOG_FILE", "RECORD_FILE", "record_path"]
 from .wording import wording
 
 OB_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
-CATALOG_FILE = "catalog.json"
-RECORD_FILE = "credential.json"
-ACHIEVEMENT_FILE = "achievement.json"
 
 
 def page_address(src_uri: str, site_url: str | None) -> str:
@@ -33,11 +31,6 @@ def page_address(src_uri: str, site_url: str | None) -> str:
     if not path.endswith("/"):
         path += "/"
     return f"{site_url}{path}" if site_url else f"urn:credential-guides:/{path}"
-
-
-def record_path(credential: Credential, name: str) -> str:
-    """Where a credential's record goes in the site: beside its guide page."""
-    return guide_page(credential).removesuffix("index.md") + name
 
 
 def credential_record(credential: Credential) -> dict[str, Any]:
@@ -116,14 +109,16 @@ def criteria_narrative(credential: Credential) -> str:
     return "\n".join(line for line in lines if line is not None).strip()
 
 
-def catalog_entries(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
+def catalog_entries(catalog: Catalog, site_url: str | None, site_map: SiteMap | None = None) -> dict[str, Any]:
     """``catalog.json``: every credential with its key facts and where its pages and records are."""
+    places = site_map or SiteMap.of(catalog)
     entries = []
     for credential in catalog.credentials:
+        own = places[credential]
         stack = catalog.stack(credential.stack)
-        items = fillables(credential)
+        items = own.fillables
         load = workload(credential)
-        pdfs = pdf_links_for(credential)
+        pdfs = own.pdf
         entries.append(
             {
                 "id": credential.id,
@@ -141,10 +136,10 @@ def catalog_entries(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
                 "templates": [{"id": item.id, "title": item.title} for item in items],
                 "words": {"min": load.words[0], "max": load.words[1]},
                 "recording_minutes": {"min": load.minutes[0], "max": load.minutes[1]} if load.minutes else None,
-                "guide": page_address(guide_page(credential), site_url),
-                "templates_page": page_address(summary_page(credential), site_url),
-                "record": _file_address(record_path(credential, RECORD_FILE), site_url),
-                "achievement": _file_address(record_path(credential, ACHIEVEMENT_FILE), site_url),
+                "guide": page_address(own.guide, site_url),
+                "templates_page": page_address(own.summary, site_url),
+                "record": _file_address(own.record, site_url),
+                "achievement": _file_address(own.achievement, site_url),
                 "pdfs": {
                     "guide": _file_address(pdfs.guide, site_url),
                     "workbook": _file_address(pdfs.workbook, site_url),

@@ -22,6 +22,7 @@ from .offline import LOCAL_SHIM
 from .project import Project, load_project
 from .reproducible import SOURCE_DATE_EPOCH, source_date_epoch
 from .site_config import apply_settings, remove_sitemap_without_address
+from .site_map import SiteMap
 from .site_size import SitePart, SiteTooLarge, check_site_size, folder_bytes, limit_mb
 from .staging import discard, publish, remove_abandoned, staging_dir
 from .upstream import strict_warning_count, use_local_polyfills
@@ -85,6 +86,8 @@ class SiteBuild:
     project: Project
     outputs: list[Output]
     workspace: Path
+    site_map: SiteMap
+    """Where every page, PDF and record of the catalog lives, made once for the build."""
     publish_to: Path | None = None
     """`mkdocs build` writes into a staging folder; the site it replaces, once the build has succeeded."""
     _workspace: Any = field(default=None, repr=False)
@@ -125,6 +128,7 @@ class SiteBuild:
             project=Project(settings=settings, catalog=project.catalog),
             outputs=outputs_for(plan),
             workspace=Path(workspace.name),
+            site_map=SiteMap.of(project.catalog),
             publish_to=publish_to,
             _workspace=workspace,
         )

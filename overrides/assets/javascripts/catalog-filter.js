@@ -99,7 +99,7 @@
   function item(credential) {
     var li = document.createElement("li");
     var link = document.createElement("a");
-    link.href = credential.stack.id + "/" + credential.id + "/" + data.pageSuffix;
+    link.href = data.guideFolder.replace("{stack}", credential.stack.id).replace("{id}", credential.id) + data.pageSuffix;
     link.textContent = credential.title;
     link.dataset.cgCredential = credential.id;
     link.dataset.cgTemplates = String(credential.templates);
