@@ -1,4 +1,4 @@
-"""What the site relies on in MkDocs' and Material's internals (credential_guides/upstream.py).
+"""What the site relies on in MkDocs' and Material's internals (credential_guides/upstream.py, material_markup.py).
 
 Each test fails when the upstream behaviour a workaround relies on changes;
 its name says which function of upstream.py to revisit.
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import inspect
 import logging
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import material
 from material.plugins.offline.plugin import OfflinePlugin
 from material.plugins.tags.plugin import TagsPlugin
 from material.plugins.tags.structure.mapping.manager import MappingManager
@@ -18,6 +20,7 @@ from material.plugins.tags.structure.tag import Tag
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.utils import CountHandler
 
+from credential_guides.material_markup import valid_material_markup
 from credential_guides.offline import LOCAL_SHIM
 from credential_guides.upstream import TAGS_PLUGIN, allow_only_tags, strict_warning_count, use_local_polyfills
 
@@ -65,3 +68,31 @@ def test_use_local_polyfills_replaces_the_polyfill_the_offline_plugin_adds() -> 
     assert any(url.startswith("http") for url in config.extra["polyfills"]), "the plugin's polyfill is remote"
     use_local_polyfills(config, LOCAL_SHIM)
     assert config.extra["polyfills"] == [LOCAL_SHIM]
+
+
+# material_markup.py corrects Material's page markup; these read the Material templates it corrects.
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+def test_valid_material_markup_still_finds_the_toggles_autocomplete_in_materials_base_template() -> None:
+    toggles = [
+        line.strip()
+        for line in (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8").splitlines()
+        if 'class="md-toggle"' in line
+    ]
+    assert toggles and all('autocomplete="off"' in line for line in toggles), "Material dropped it: remove the fix"
+    assert all("autocomplete" not in valid_material_markup(line) for line in toggles)
+
+
+def test_valid_material_markup_still_finds_the_toc_title_label_and_the_nested_navigations_label() -> None:
+    toc = (MATERIAL_TEMPLATES / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert '<label class="md-nav__title" for="__toc">' in toc
+    nav_item = (MATERIAL_TEMPLATES / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    assert '<nav class="md-nav" data-md-level="{{ level }}" aria-labelledby="{{ path }}_label"' in nav_item
+    rendered = (
+        '<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" aria-expanded="true">\n'
+        '<label class="md-nav__title" for="__nav_2">\n<span class="md-nav__icon md-icon"></span>\n'
+        "Family Engagement\n</label>"
+    )
+    corrected = valid_material_markup(rendered)
+    assert "aria-labelledby" not in corrected and 'aria-label="Family Engagement"' in corrected
