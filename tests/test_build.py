@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build, search_documents
 from credential_guides.catalog import load_catalog
 from credential_guides.model import Credential, DescriptorList
-from credential_guides.pages import guide_page
+from credential_guides.site_map import guide_page
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 

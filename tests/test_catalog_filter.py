@@ -27,8 +27,7 @@ from credential_guides.catalog_filter import (
 )
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
-from credential_guides.pages import guide_page, summary_page, template_page
-from credential_guides.site_map import SiteMap
+from credential_guides.site_map import SiteMap, guide_page, summary_page, template_page
 from synthetic_catalog import write_project
 
 CATALOG = load_catalog(ROOT / "credentials_data")

@@ -93,6 +93,15 @@ def attach(page: Page, *files: Path | FilePayload) -> None:
     expect(state).to_contain_text("Files kept for this site")
 
 
+def described(context: BrowserContext, site: str, description: str, *files: Path | FilePayload) -> Page:
+    """The sample template with ``files`` attached, the first one described, and saved."""
+    page = open_template(context, site)
+    attach(page, *files)
+    page.get_by_label("Description of file 1").fill(description)
+    saved(page)
+    return page
+
+
 def names(page: Page) -> list[str]:
     return [re.sub(r" · .*", "", text) for text in field(page).locator(".cg-file-name").all_inner_texts()]
 
@@ -149,10 +158,12 @@ def test_photos_are_attached_kept_through_a_reload_reordered_replaced_and_remove
 def test_a_photo_is_turned_upright_made_smaller_and_stripped_of_what_the_camera_wrote(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, write(tmp_path, "phone.jpg", photo(3000, 2000, orientation=6)))
-    page.get_by_label("Description of file 1").fill("Families at the needs assessment table")
-    saved(page)
+    page = described(
+        context,
+        minimal_site,
+        "Families at the needs assessment table",
+        write(tmp_path, "phone.jpg", photo(3000, 2000, orientation=6)),
+    )
     stored = page.evaluate(
         """() => cgFileStore.all().then(([file]) => file.blob.arrayBuffer().then((bytes) =>
              ({ width: file.width, height: file.height, bytes: Array.from(new Uint8Array(bytes)) })))"""
@@ -176,10 +187,7 @@ def test_a_photo_is_turned_upright_made_smaller_and_stripped_of_what_the_camera_
 def test_each_file_that_cannot_be_taken_gets_a_message_and_nothing_kept_is_lost(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, jpeg("kept.jpg"))
-    page.get_by_label("Description of file 1").fill("Kept before the bad files")
-    saved(page)
+    page = described(context, minimal_site, "Kept before the bad files", jpeg("kept.jpg"))
     huge = tmp_path / "huge.jpg"
     with huge.open("wb") as out:
         out.write(photo()[:2])
@@ -224,10 +232,13 @@ def test_each_file_that_cannot_be_taken_gets_a_message_and_nothing_kept_is_lost(
 def test_a_backup_brings_the_files_back_in_a_fresh_browser(
     minimal_site: str, browser: Browser, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, jpeg("workshop.jpg"), FilePayload(name="form.pdf", mimeType="application/pdf", buffer=scan(2)))
-    page.get_by_label("Description of file 1").fill("The workshop")
-    saved(page)
+    page = described(
+        context,
+        minimal_site,
+        "The workshop",
+        jpeg("workshop.jpg"),
+        FilePayload(name="form.pdf", mimeType="application/pdf", buffer=scan(2)),
+    )
     page.goto(minimal_site + "/your-answers/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download a backup of all answers").click()
@@ -280,10 +291,13 @@ def test_an_open_tab_shows_the_files_another_tab_adds_and_removes(minimal_site: 
 def test_scans_are_appended_to_the_pdf_tagged_and_without_their_own_document_information(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, write(tmp_path, "feedback-forms.pdf", scan(3)), write(tmp_path, "event.jpg", photo()))
-    page.get_by_label("Description of file 1").fill("Completed feedback forms")
-    saved(page)
+    page = described(
+        context,
+        minimal_site,
+        "Completed feedback forms",
+        write(tmp_path, "feedback-forms.pdf", scan(3)),
+        write(tmp_path, "event.jpg", photo()),
+    )
     expect(field(page).locator(".cg-file-name").first).to_contain_text("3 pages")
     saved_pdf = download_incomplete(page, "Download as PDF", tmp_path)
     pdf = pikepdf.open(saved_pdf)
@@ -304,10 +318,13 @@ def test_scans_are_appended_to_the_pdf_tagged_and_without_their_own_document_inf
 def test_the_word_document_holds_each_photo_with_its_description_as_alternative_text(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, jpeg("event.jpg"), FilePayload(name="form.pdf", mimeType="application/pdf", buffer=scan(1)))
-    page.get_by_label("Description of file 1").fill("Families at the event")
-    saved(page)
+    page = described(
+        context,
+        minimal_site,
+        "Families at the event",
+        jpeg("event.jpg"),
+        FilePayload(name="form.pdf", mimeType="application/pdf", buffer=scan(1)),
+    )
     word = zipfile.ZipFile(download_incomplete(page, "Download as Word (.docx)", tmp_path))
     media = [name for name in word.namelist() if name.startswith("word/media/")]
     assert len(media) == 1
@@ -338,10 +355,7 @@ def test_the_offline_copy_keeps_photos_from_a_folder(site: Path, context: Browse
 def test_the_whole_submission_holds_the_photos_of_every_template(
     minimal_site: str, context: BrowserContext, tmp_path: Path
 ) -> None:
-    page = open_template(context, minimal_site)
-    attach(page, jpeg("workshop.jpg"))
-    page.get_by_label("Description of file 1").fill("The workshop")
-    saved(page)
+    page = described(context, minimal_site, "The workshop", jpeg("workshop.jpg"))
     page.goto(minimal_site + "/sample-stack/sample-credential/templates/")
     pdf = pikepdf.open(download_incomplete(page, "Download the whole submission as PDF", tmp_path))
     assert [str(figure.Alt) for figure in figures_of(pdf)] == ["The workshop"]

@@ -13,8 +13,8 @@ from conftest import ROOT, copy_project
 from credential_guides.catalog import load_catalog
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
-from credential_guides.pages import handout_page, pdf_links_for, template_page
 from credential_guides.project import load_project
+from credential_guides.site_map import handout_page, pdf_links_for, template_page
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 CREDENTIAL = CATALOG.credentials[0]

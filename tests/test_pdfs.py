@@ -17,9 +17,9 @@ from conftest import ROOT, copy_project, mkdocs_build
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import Fillable, fillables
 from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
-from credential_guides.pages import pdf_links_for
 from credential_guides.pdf import PdfJob, copy_pdfs, pdf_footer, pdf_jobs, prune_pdf_cache, render_pdfs
 from credential_guides.settings import SiteSettings
+from credential_guides.site_map import pdf_links_for
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]

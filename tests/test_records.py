@@ -14,8 +14,8 @@ from jsonschema import Draft201909Validator
 from conftest import MINIMAL_DATA, ROOT, SHARED, copy_project, mkdocs_build
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import fillables
-from credential_guides.pages import guide_page
-from credential_guides.records import achievement, record_path
+from credential_guides.records import achievement
+from credential_guides.site_map import guide_page, record_path
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 STANDARDS = SHARED / "standards" / "ob_v3p0_achievementcredential.schema.json"

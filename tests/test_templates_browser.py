@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import fillables
-from credential_guides.pages import summary_page, template_page
+from credential_guides.site_map import summary_page, template_page
 
 CATALOG = load_catalog(ROOT / "credentials_data")
 TEMPLATES = [(credential, item) for credential in CATALOG.credentials for item in fillables(credential)]

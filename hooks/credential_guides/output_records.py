@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from .catalog_filter import guide_tags
 from .records import (
-    CATALOG_FILE,
     achievement,
     catalog_entries,
     credential_record,
     to_json,
 )
 from .site_build import Output, SiteBuild
+from .site_map import CATALOG_FILE
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

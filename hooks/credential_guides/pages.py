@@ -24,17 +24,9 @@ from .settings import SiteSettings
 from .site_map import (
     CATALOG_FILE,
     CredentialPlaces,
-    PdfLinks,
     SiteMap,
-    guide_page,
-    handout_page,
-    pdf_links_for,
     stack_page,
-    summary_page,
-    template_page,
 )
-
-__all__ = ["PdfLinks", "guide_page", "handout_page", "pdf_links_for", "stack_page", "summary_page", "template_page"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"

@@ -73,11 +73,6 @@ class PdfErrors(Exception):
         super().__init__("\n".join([*lines, f"{len(failures)} PDF(s) could not be rendered; the build failed."]))
 
 
-def pdf_paths(catalog: Catalog, site_map: SiteMap | None = None) -> list[str]:
-    """Every PDF the site links to, so pages can link them before they exist."""
-    return (site_map or SiteMap.of(catalog)).pdf_paths()
-
-
 def pdf_jobs(catalog: Catalog, settings: SiteSettings, docs_dir: Path, site_map: SiteMap | None = None) -> list[PdfJob]:
     """The print HTML of every PDF: a guide and a workbook per credential (see ``PdfLinks``)."""
     places = site_map or SiteMap.of(catalog)

@@ -14,9 +14,7 @@ from typing import Any
 
 from .catalog_filter import kinds_of, workload
 from .model import Block, Bullets, Catalog, Credential, DescriptorList, Numbered, Questions, Stack
-from .site_map import ACHIEVEMENT_FILE, CATALOG_FILE, RECORD_FILE, SiteMap, guide_page, record_path
-
-__all__ = ["ACHIEVEMENT_FILE", "CATALOG_FILE", "RECORD_FILE", "record_path"]
+from .site_map import ACHIEVEMENT_FILE, SiteMap, guide_page, record_path
 from .wording import wording
 
 OB_CONTEXT = [
