@@ -65,12 +65,14 @@ const cgDocuments = (() => {
     if (block.kind === "scan") {
       return [caption, new docx.Paragraph({ children: [new docx.TextRun({ text: cgWords.scanInWord(file.name), italics: true })] })];
     }
-    const box = { width: (sheet.width - 2 * sheet.margin) * PIXELS_PER_POINT, height: (sheet.height - 2 * sheet.margin) * 0.6 * PIXELS_PER_POINT };
-    const scale = Math.min(box.width / (file.width || 1), box.height / (file.height || 1), 1);
+    const size = cgFiles.within(file.width || 1, file.height || 1, {
+      width: (sheet.width - 2 * sheet.margin) * PIXELS_PER_POINT,
+      height: (sheet.height - 2 * sheet.margin) * 0.6 * PIXELS_PER_POINT,
+    });
     const image = new docx.ImageRun({
       type: "jpg",
       data: bytes,
-      transformation: { width: Math.round((file.width || 1) * scale), height: Math.round((file.height || 1) * scale) },
+      transformation: { width: Math.round(size.width), height: Math.round(size.height) },
       altText: { name: block.caption, title: block.caption, description: block.alt },
     });
     return [new docx.Paragraph({ children: [image], keepNext: true }), caption];
@@ -193,6 +195,24 @@ const cgDocuments = (() => {
     });
   }
 
+  /** Bytes written in base64 (the PDF fonts, files in a backup). @param {string} text */
+  function base64Bytes(text) {
+    const binary = window.atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  /** A blob in base64, for a JSON file. @param {Blob} blob @returns {Promise<string>} */
+  function blobBase64(blob) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).split(",", 2)[1] || "");
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+  }
+
   /** @param {Blob} blob @param {string} name */
   function saveBlob(blob, name) {
     const link = document.createElement("a");
@@ -246,5 +266,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { loadVendor, paper, language, stored, word, saveBlob, saveJson, readJson, copyText };
+  return { loadVendor, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
 })();

@@ -213,7 +213,7 @@ const cgEvidence = (() => {
         const img = /** @type {HTMLImageElement} */ (element("img", "cg-file-picture"));
         img.alt = "";
         img.hidden = true;
-        if (item.width && item.height) { img.width = cgFiles.fitted(item.width, item.height, 240).width; img.height = cgFiles.fitted(item.width, item.height, 240).height; }
+        if (item.width && item.height) Object.assign(img, cgFiles.fitted(item.width, item.height, 240));
         li.appendChild(img);
       }
       li.appendChild(heading);
@@ -324,23 +324,13 @@ const cgEvidence = (() => {
     return records.flatMap((record) => Object.values(record.values || {}).flatMap((value) => cgFiles.live(value).map((item) => item.id)));
   }
 
-  /** @param {Blob} blob @returns {Promise<string>} */
-  function base64(blob) {
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result).split(",", 2)[1] || "");
-      reader.onerror = () => reject(reader.error);
-      reader.readAsDataURL(blob);
-    });
-  }
-
   /**
    * The files the records name, packed for an export or backup (JSON): each with its bytes in base64.
    * @param {Partial<AnswerRecord>[]} records
    */
   function pack(records) {
     return cgFileStore.getMany(idsOf(records)).then((found) => Promise.all([...found.values()].map((file) =>
-      base64(file.blob).then((data) => ({ ...file, blob: undefined, type: file.blob.type, data })))));
+      cgDocuments.blobBase64(file.blob).then((data) => ({ ...file, blob: undefined, type: file.blob.type, data })))));
   }
 
   /**
@@ -355,10 +345,7 @@ const cgEvidence = (() => {
     const files = (Array.isArray(packed) ? packed : []).filter((file) => file && wanted.has(file.id));
     return files.reduce((done, file) => done.then((count) => {
       if (!file || typeof file.id !== "string" || typeof file.data !== "string") return count;
-      const binary = window.atob(file.data);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      const stored = { ...file, blob: new Blob([bytes], { type: String(file.type || "") }) };
+      const stored = { ...file, blob: new Blob([cgDocuments.base64Bytes(file.data)], { type: String(file.type || "") }) };
       delete stored.data;
       delete stored.type;
       return cgFileStore.put(stored).then(() => count + 1);

@@ -50,6 +50,17 @@ const cgFiles = (() => {
     return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
   }
 
+  /**
+   * A picture's size to show it in a box: as large as fits, never enlarged.
+   * @param {number} width
+   * @param {number} height
+   * @param {{ width: number, height: number }} box
+   */
+  function within(width, height, box) {
+    const scale = Math.min(box.width / (width || 1), box.height / (height || 1), 1);
+    return { width: (width || 1) * scale, height: (height || 1) * scale };
+  }
+
   /** Whether a value is a (non-empty) list of files, not a checklist's options. @param {unknown} value @returns {value is FileEntry[]} */
   function isList(value) {
     return Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === "object" && typeof item.id === "string");
@@ -100,5 +111,5 @@ const cgFiles = (() => {
     return { count: items.length, undescribed };
   }
 
-  return { LONG_SIDE, THUMB_SIDE, MAX_BYTES, kindOf, isHeic, fitted, isList, live, merge, review };
+  return { LONG_SIDE, THUMB_SIDE, MAX_BYTES, kindOf, isHeic, fitted, within, isList, live, merge, review };
 })();

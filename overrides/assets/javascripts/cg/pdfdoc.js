@@ -12,14 +12,6 @@
 const cgPdfDocument = (() => {
   "use strict";
 
-  /** @param {string} text */
-  function base64Bytes(text) {
-    const binary = window.atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
   const HEADING_SIZES = [18, 15, 13, 12, 11];
   const CELL = { padding: 4, border: 0.5, borderColor: "#555555", fontSize: 10 };
 
@@ -115,8 +107,8 @@ const cgPdfDocument = (() => {
         doc.on("data", (/** @type {BlobPart} */ chunk) => { chunks.push(chunk); });
         doc.on("end", () => { resolve(new Blob(chunks, { type: "application/pdf" })); });
       });
-      doc.registerFont("Body", base64Bytes(fonts.regular));
-      doc.registerFont("Bold", base64Bytes(fonts.bold));
+      doc.registerFont("Body", cgDocuments.base64Bytes(fonts.regular));
+      doc.registerFont("Bold", cgDocuments.base64Bytes(fonts.bold));
       const root = doc.struct("Document");
       doc.addStructure(root);
       const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -187,8 +179,7 @@ const cgPdfDocument = (() => {
     const width = doc.page.width - left - doc.page.margins.right;
     /* Two photos with their captions fit on a page. */
     const room = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.4;
-    const scale = Math.min(width / (file.width || 1), room / (file.height || 1), 1);
-    const size = { width: (file.width || 1) * scale, height: (file.height || 1) * scale };
+    const size = cgFiles.within(file.width || 1, file.height || 1, { width, height: room });
     if (doc.y + size.height + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const top = doc.y;
     const x = left + (width - size.width) / 2;
