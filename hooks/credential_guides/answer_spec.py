@@ -14,16 +14,15 @@ from typing import Any
 
 from .field_types import FIELD_KINDS
 from .fillable import Fillable, table_columns
-from .markdown_text import plain
 from .model import Credential, Range, TemplateField
 
 
 def template_spec(credential: Credential, item: Fillable) -> dict[str, Any]:
     return {
         "credential": credential.id,
-        "credentialTitle": plain(credential.title),
+        "credentialTitle": credential.title,
         "id": item.id,
-        "title": plain(item.title),
+        "title": item.title,
         "words": _range(item.template.words),
         "checks": item.check_count,
         "fields": [_field(field) for field in item.template.fields],
@@ -33,7 +32,7 @@ def template_spec(credential: Credential, item: Fillable) -> dict[str, Any]:
 def summary_spec(credential: Credential, items: list[Fillable]) -> dict[str, Any]:
     return {
         "credential": credential.id,
-        "title": plain(credential.title),
+        "title": credential.title,
         "templates": [template_spec(credential, item) for item in items],
     }
 

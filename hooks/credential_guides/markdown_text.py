@@ -6,24 +6,20 @@ import re
 
 from markupsafe import Markup, escape
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
+_TARGET_SPECIALS = re.compile(r"""[\s()<>\\"']""")
 
 
 def plain(text: str) -> Markup:
     """Plain text made safe for Markdown: HTML-escaped, Markdown syntax disarmed."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    return Markup(escape(_MARKDOWN_SPECIALS.sub(r"\\\1", text)))
 
 
-def markdown(text: str) -> Markup:
-    """Text that may carry inline Markdown, passed through on one line, any HTML in it shown as text.
-
-    Data is pasted from Word and web pages and edited by many hands: a tag in
-    it (``<script>``, ``<b>``) is shown as written rather than refused, so that
-    a stray ``<`` never stops a district's build, and never runs. Inline
-    Markdown (emphasis, links) keeps working; ``SafeMarkdown`` refuses links
-    to anything but web and mail addresses.
-    """
-    return Markup(" ".join(text.split()).replace("<", "&lt;"))
+def link_target(url: str) -> Markup:
+    """A checked address (``model.Url``) as a Markdown link's target: what Markdown would read as the
+    target's end (a space, a parenthesis, an angle bracket, a quote) written as a percent escape, which
+    names the same address."""
+    return Markup(_TARGET_SPECIALS.sub(lambda m: f"%{ord(m.group()):02X}", url))
 
 
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]

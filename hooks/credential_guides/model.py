@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .data_format import FormatNumber
+from .data_markdown import link_problems, url_problem
 from .field_types import FIELD_KINDS, LINK_ROWS, types_where
 
 MAX_TEXT = 5_000
@@ -49,22 +50,24 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control_characters),
 ]
-# The scheme of an inline link's target, "[text](scheme:…)", or of a reference, "[id]: scheme:…".
-_LINK_SCHEME = re.compile(
-    r"\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):", re.M
-)
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def _safe_links(value: str) -> str:
-    for match in _LINK_SCHEME.finditer(value):
-        scheme = (match.group(1) or match.group(2)).lower()
-        if scheme not in SAFE_SCHEMES:
-            raise ValueError(f"expected links to http(s) or mailto addresses only, found a link to {scheme}:")
+    """Links and pictures of the data dialect (data_markdown.py), checked as a browser would read them."""
+    if problems := link_problems(value):
+        raise ValueError("; ".join(dict.fromkeys(problems)))
+    return value
+
+
+def _full_address(value: str) -> str:
+    if problem := url_problem(value, relative=False):
+        raise ValueError(problem)
     return value
 
 
 Markdown = Annotated[Text, AfterValidator(_safe_links)]
+Url = Annotated[Text, AfterValidator(_full_address)]
+"""An address in the data: an http(s) or mailto address, read as a browser reads an href."""
 Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_SLUG)]
 Number = Annotated[int, Strict()]
 
@@ -113,7 +116,7 @@ class SubmissionPortal(Model):
     """Where the stack's issuer takes submissions, and its advice to earners restated in this site's words."""
 
     name: Text
-    url: Text
+    url: Url
     advice: tuple[Markdown, ...] = ()
     advice_source: Text | None = None
     """The issuer's page the advice comes from."""
@@ -132,7 +135,7 @@ class License(Model):
     """The terms a stack's guides are published under: a license's name and address, or all rights reserved."""
 
     name: Text
-    url: Text | None = None
+    url: Url | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -177,7 +180,7 @@ class Stack(Model):
 class Resource(Model):
     id: Slug
     title: Text
-    url: Text | None
+    url: Url | None
 
 
 class ArtifactKind(Model):
@@ -192,7 +195,7 @@ class ArtifactKind(Model):
 
 
 class Link(Model):
-    url: Text | None
+    url: Url | None
     label: Text | None = None
 
 
@@ -259,7 +262,7 @@ class Source(Model):
     publisher: Text
     partner: Text | None = None
     license: Text
-    license_url: Text | None = None
+    license_url: Url | None = None
     last_revised: Text | None
 
     @property
@@ -575,7 +578,7 @@ class Credential(Model):
 class Webinar(Model):
     date: Text
     host: Text
-    recording_url: Text | None
+    recording_url: Url | None
     covers: tuple[Markdown, ...]
 
 
@@ -603,14 +606,14 @@ class ProfessionalLearning(Model):
     provider: Text
     format: Literal["modules", "course", "simulations"]
     count: Annotated[Number, Field(ge=1)] | None
-    url: Text | None
+    url: Url | None
     description: Markdown
 
 
 class PageSource(Model):
     publisher: Text
     title: Text
-    url: Text | None
+    url: Url | None
 
 
 class Credentialing(Model):

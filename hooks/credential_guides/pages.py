@@ -14,9 +14,10 @@ from markupsafe import Markup
 
 from .answer_spec import summary_spec, template_spec
 from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
+from .data_markdown import markdown
 from .field_types import FIELD_KINDS
 from .fillable import OVERVIEW_ID, REFLECTION_ID, Fillable, table_columns
-from .markdown_text import css_string, markdown, markdown_html, plain
+from .markdown_text import css_string, link_target, markdown_html, plain
 from .model import Catalog, Credential, Stack
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
@@ -84,6 +85,7 @@ def environment() -> Environment:
     )
     env.filters["plain"] = plain
     env.filters["md"] = markdown
+    env.filters["link_target"] = link_target
     env.filters["markdown_html"] = markdown_html
     env.filters["css_string"] = css_string
     env.globals["FIELD_KINDS"] = FIELD_KINDS
