@@ -29,6 +29,7 @@ from .model import (
     Stack,
     StacksFile,
 )
+from .project_files import outside_project
 from .strict_yaml import Loc, YamlDocument, format_loc
 from .upgrade import FileKind
 from .validation import validate_document
@@ -74,13 +75,18 @@ class _Reader:
         self.older: list[OlderFile] = []
 
     def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for own in (path.resolve(), path.absolute()):  # the link's own name where it leads out
+            try:
+                return own.relative_to(self.display_root.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     def load(self, path: Path, root: Any, kind: FileKind) -> _Loaded | None:
         file = self.display(path)
+        if (path.exists() or path.is_symlink()) and (outside := outside_project(path, self.display_root)):
+            self.errors.append(DataError(file, 1, "", outside))
+            return None
         if not path.is_file():
             self.errors.append(DataError(file, 1, "", "expected this registry file, found no file"))
             return None

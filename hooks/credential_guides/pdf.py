@@ -201,7 +201,7 @@ def copy_pdfs(jobs: list[PdfJob], cache_dir: Path, site_dir: Path) -> None:
     for job in jobs:
         target = site_dir / job.output
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached_pdf(job, cache_dir), target)
+        shutil.copyfile(cached_pdf(job, cache_dir), target, follow_symlinks=False)
 
 
 def prune_pdf_cache(jobs: list[PdfJob], cache_dir: Path, now: float | None = None) -> int:
@@ -234,13 +234,27 @@ def cached_pdf(job: PdfJob, cache_dir: Path) -> Path:
 
 
 def is_cached(job: PdfJob, cache_dir: Path) -> bool:
-    """Whether the cache holds this job's PDF whole: its bytes match the digest written with it."""
+    """Whether the cache holds this job's PDF whole: its bytes match the digest written with it.
+
+    A cache is restored from CI's store, which a pull request can fill: an entry that is not a plain
+    file (a symbolic link to a file of the machine, a folder) is never taken, and is replaced."""
     pdf = cached_pdf(job, cache_dir)
+    for entry in (pdf, pdf.with_suffix(".sha256")):
+        if entry.is_symlink() or (entry.exists() and not entry.is_file()):
+            _remove_entry(entry)
+            return False
     try:
         expected = pdf.with_suffix(".sha256").read_text(encoding="ascii").strip()
         return hashlib.sha256(pdf.read_bytes()).hexdigest() == expected
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def _remove_entry(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _modified(path: Path) -> float:
@@ -273,6 +287,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def site_only_fetcher(base_url: str) -> Any:
+    """A WeasyPrint URL fetcher that reads only files under ``base_url`` (the site's docs/) and ``data:``.
+
+    Every other scheme, host and path is refused, a symlink out of the folder included, so that no
+    PDF can carry (as a picture or an attachment) a file of the build machine or fetch an address
+    from it. A refusal is a warning, which fails the PDF.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    root = Path(unquote(urlsplit(base_url).path)).resolve()
+
+    class SiteOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return super().fetch(path.as_uri(), headers)
+            raise ValueError(f"refused {url[:200]!r}: a PDF may use only the site's own files under docs/")
+
+    return SiteOnly(timeout=1, allowed_protocols=("file", "data"), allow_redirects=False)
+
+
 def _render_one(job: PdfJob, cache_dir: Path) -> str:
     """Render one PDF into the cache. Returns "" or the reason it failed.
 
@@ -285,7 +326,8 @@ def _render_one(job: PdfJob, cache_dir: Path) -> str:
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        pdf = HTML(string=job.html, base_url=job.base_url).write_pdf(
+        fetcher = site_only_fetcher(job.base_url)
+        pdf = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).write_pdf(
             pdf_variant="pdf/ua-1", pdf_forms=True, finisher=finish_pdf
         )
         if collect.messages:

@@ -15,6 +15,7 @@ from .catalog import LOCAL_DIR, REGISTRY_DIR, REGISTRY_FILES, credential_files, 
 from .data_files import OlderFile, log_older_files, read_data_file
 from .errors import DataError, DataErrors
 from .model import Catalog
+from .project_files import outside_project
 from .settings import SiteSettings, missing_files, shown
 from .upgrade import FileKind
 from .validation import validate_document
@@ -75,6 +76,9 @@ def load_settings(
     if not path.is_file():
         return SiteSettings()
     file = path.relative_to(root).as_posix()
+    if outside := outside_project(path, root):
+        errors.append(DataError(file, 1, "", outside))
+        return None
     doc, read_errors, was_older = read_data_file(path, file, "settings")
     if was_older and older is not None:
         older.append(was_older)

@@ -20,11 +20,12 @@ from .build_plan import BuildPlan, build_plan
 from .errors import DataErrors
 from .offline import LOCAL_SHIM
 from .project import Project, load_project
+from .project_files import outside_project, script_in_published_file
 from .reproducible import SOURCE_DATE_EPOCH, source_date_epoch
 from .site_config import apply_settings, remove_sitemap_without_address
 from .site_map import SiteMap
 from .site_size import SitePart, SiteTooLarge, check_site_size, folder_bytes, limit_mb
-from .staging import discard, publish, remove_abandoned, staging_dir
+from .staging import check_writable, discard, publish, remove_abandoned, staging_dir
 from .upstream import strict_warning_count, use_local_polyfills
 
 if TYPE_CHECKING:
@@ -77,6 +78,24 @@ class Output:
         pass
 
 
+def unpublishable_files(files: Files, project_dir: Path, docs_dir: Path) -> list[str]:
+    """``path: problem`` for each file MkDocs would publish that leads out of the project or runs script."""
+    problems = []
+    for file in files:
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        source = Path(file.abs_src_path)
+        if not source.absolute().is_relative_to(project_dir.absolute()):
+            continue  # the theme's own files, in the installed package
+        shown = source.absolute().relative_to(project_dir.absolute())
+        problem = outside_project(source, project_dir)
+        if problem is None and source.absolute().is_relative_to(docs_dir.absolute()):
+            problem = script_in_published_file(source)
+        if problem:
+            problems.append(f"{shown.as_posix()}: {problem}")
+    return problems
+
+
 @dataclass
 class SiteBuild:
     """What one build knows: its plan (made once, from the settings, command and environment),
@@ -112,6 +131,10 @@ class SiteBuild:
         publish_to = None
         if plan.staged:
             site_dir = Path(config.site_dir)
+            try:
+                check_writable(site_dir)
+            except OSError as exc:
+                raise BuildError(str(exc)) from None
             remove_abandoned(site_dir)
             publish_to = site_dir
             config.site_dir = str(staging_dir(site_dir))
@@ -141,6 +164,8 @@ class SiteBuild:
             output.prepare(self, config)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if problems := unpublishable_files(files, Path(config.config_file_path).parent, Path(config.docs_dir)):
+            raise BuildError("\n".join([*problems, f"{len(problems)} file(s) cannot be published; the build failed."]))
         for output in self.outputs:
             output.add_files(self, files, config)
         return files
@@ -165,7 +190,10 @@ class SiteBuild:
             output.place(self, site_dir)
         # MkDocs counts --strict warnings only after this event: with any, it fails and the old site stays.
         if self.publish_to and not strict_warning_count(config):
-            publish(site_dir, self.publish_to)
+            try:
+                publish(site_dir, self.publish_to)
+            except OSError as exc:
+                raise BuildError(f"{self.publish_to}: the new site could not be put in place: {exc}") from None
             config.site_dir = str(self.publish_to)
             self.publish_to = None
             log.info("credential_site: site written to %s", config.site_dir)

