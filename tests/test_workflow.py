@@ -58,6 +58,19 @@ def test_only_official_actions_are_used() -> None:
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
 
 
+def test_every_action_is_pinned_to_a_commit_and_checkout_keeps_no_token() -> None:
+    """A tag can be moved to other code; a commit cannot. Checkout would leave the job's token in
+    .git/config, where the project's own code (the build, the tests) could read it."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    steps = [step for job in workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
+    for step in steps:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+        assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), f"{step['uses']}: name the release"
+        if step["uses"].startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") == "false", step
+    assert "secrets." not in text and "github.token" not in text
+
+
 def test_workflow_runs_the_readme_commands() -> None:
     readme_blocks = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
     readme_commands = {line.split("#")[0].strip() for block in readme_blocks for line in block.splitlines()}
