@@ -361,3 +361,90 @@ def test_the_whole_submission_holds_the_photos_of_every_template(
     assert [str(figure.Alt) for figure in figures_of(pdf)] == ["The workshop"]
     word = zipfile.ZipFile(download_incomplete(page, "Download the whole submission as Word (.docx)", tmp_path))
     assert re.search(r'<wp:docPr [^>]*descr="The workshop"', word.read("word/document.xml").decode())
+
+
+def scan_that_acts() -> bytes:
+    """A scan made to act when a reviewer opens it: JavaScript when the document or a page opens,
+    links that run JavaScript, launch a program or go to a javascript: address, an attached file."""
+    pdf = pikepdf.Pdf.open(io.BytesIO(scan(2)))
+    javascript = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('opened')"))
+    pdf.Root.OpenAction = javascript
+    pdf.Root.Names = pikepdf.Dictionary(
+        JavaScript=pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String("run"), pdf.make_indirect(javascript)]))
+    )
+    attached = pdf.make_stream(b"SECRET-ATTACHMENT-BYTES")
+    attached.Type = pikepdf.Name.EmbeddedFile
+    spec = pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=pikepdf.String("x.exe"), EF=pikepdf.Dictionary(F=attached))
+
+    def annotation(subtype: str, **entries: object) -> pikepdf.Object:
+        return pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name(subtype), Rect=[0, 0, 100, 100], **entries)
+        )
+
+    for page in pdf.pages:
+        page.obj.AA = pikepdf.Dictionary(O=javascript, C=javascript)
+        page.obj.Annots = pikepdf.Array(
+            [
+                annotation("/Link", A=javascript),
+                annotation("/Link", A=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("cmd.exe"))),
+                annotation(
+                    "/Link", A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("javascript:alert(1)"))
+                ),
+                annotation("/FileAttachment", FS=spec),
+            ]
+        )
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+FORBIDDEN_IN_HANDIN = ("/JavaScript", "/JS", "/Launch", "/AA", "/EmbeddedFile", "/EmbeddedFiles", "/FileAttachment")
+
+
+def forbidden_in(pdf: pikepdf.Pdf) -> list[str]:
+    """Every action, script, attachment or javascript: address anywhere in ``pdf``, reachable or not."""
+    found: list[str] = []
+
+    def walk(value: object, depth: int = 0) -> None:
+        if depth > 30:
+            return
+        if isinstance(value, pikepdf.Stream):
+            value = value.stream_dict
+        if isinstance(value, pikepdf.Dictionary):
+            for key in value:
+                if key in FORBIDDEN_IN_HANDIN:
+                    found.append(key)
+                child = value.get(key)
+                if not (isinstance(child, pikepdf.Object) and child.is_indirect):
+                    walk(child, depth + 1)
+        elif isinstance(value, pikepdf.Array):
+            for child in value:
+                if not (isinstance(child, pikepdf.Object) and child.is_indirect):
+                    walk(child, depth + 1)
+        elif (isinstance(value, pikepdf.Name) and str(value) in FORBIDDEN_IN_HANDIN) or (
+            isinstance(value, pikepdf.String) and str(value).lower().startswith("javascript:")
+        ):
+            found.append(str(value))
+
+    for obj in pdf.objects:
+        walk(obj)
+    return found
+
+
+def test_a_scan_that_would_act_is_appended_with_its_content_only(
+    minimal_site: str, context: BrowserContext, tmp_path: Path
+) -> None:
+    acting = scan_that_acts()
+    assert len(forbidden_in(pikepdf.Pdf.open(io.BytesIO(acting)))) > 10, "the scan carries every kind of action"
+    page = described(context, minimal_site, "Sign-in sheets", write(tmp_path, "sign-in.pdf", acting))
+    saved_pdf = download_incomplete(page, "Download as PDF", tmp_path)
+    pdf = pikepdf.open(saved_pdf)
+    assert forbidden_in(pdf) == []
+    assert b"SECRET-ATTACHMENT-BYTES" not in saved_pdf.read_bytes()
+    assert "/OpenAction" not in pdf.Root
+    scan_pages = pdf.pages[-2:]
+    assert [len(p.get_images()) for p in scan_pages] == [1, 1], "the scan's pages keep their content"
+    assert all("/Annots" not in p.obj for p in scan_pages)
+    assert [str(f.Alt) for f in figures_of(pdf)][-2:] == [
+        f"PDF scan 1 (2 pages): Sign-in sheets — page {n} of 2" for n in (1, 2)
+    ]

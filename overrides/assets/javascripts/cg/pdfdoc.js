@@ -190,10 +190,31 @@ const cgPdfDocument = (() => {
     doc.y = top + size.height + 6;
   }
 
+  /** What a page of a scan may carry that acts when a reviewer opens or reads it: actions when the page is
+   * opened or closed, annotations (links to anything, JavaScript, launching a program, attached files,
+   * form fields), article threads. None is copied: a scan is its content. */
+  const PAGE_ACTIONS = ["AA", "Annots", "B"];
+
+  /**
+   * ``source`` with every page stripped of ``PAGE_ACTIONS``, before its pages are copied: what a page no
+   * longer refers to is not copied at all (an attached file's bytes included). The document's own
+   * actions (an open action, its JavaScript) are never copied, as only pages are.
+   * @param {any} source a pdf-lib PDFDocument
+   * @param {any} PDFName
+   * @returns {any}
+   */
+  function withoutActions(source, PDFName) {
+    for (const page of source.getPages()) {
+      for (const key of PAGE_ACTIONS) page.node.delete(PDFName.of(key));
+    }
+    return source;
+  }
+
   /**
    * The PDF with each scan's pages appended in order, each page's content marked as a Figure of the
    * document's structure whose alternative text is the scan's caption and page number. The scan's own
-   * document information (its author, software, dates) is not copied, only its pages.
+   * document information (its author, software, dates) is not copied, only its pages, without their
+   * actions and annotations (``withoutActions``).
    * @param {Blob} blob
    * @param {{ block: Block & { kind: "scan" }, bytes: ArrayBuffer }[]} scans
    * @returns {Promise<Blob>}
@@ -214,7 +235,7 @@ const cgPdfDocument = (() => {
         /** @param {string} text */
         const stream = (text) => context.register(context.stream(text));
         return scans.reduce((done, scan) => done.then(() => lib.PDFDocument.load(scan.bytes, { updateMetadata: false })
-          .then((/** @type {any} */ source) => out.copyPages(source, source.getPageIndices()))
+          .then((/** @type {any} */ source) => out.copyPages(withoutActions(source, PDFName), source.getPageIndices()))
           .then((/** @type {any[]} */ pages) => {
             pages.forEach((page, index) => {
               out.addPage(page);
