@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -376,7 +377,7 @@ def scan_that_acts() -> bytes:
     attached.Type = pikepdf.Name.EmbeddedFile
     spec = pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=pikepdf.String("x.exe"), EF=pikepdf.Dictionary(F=attached))
 
-    def annotation(subtype: str, **entries: object) -> pikepdf.Object:
+    def annotation(subtype: str, **entries: Any) -> pikepdf.Object:
         return pdf.make_indirect(
             pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name(subtype), Rect=[0, 0, 100, 100], **entries)
         )
@@ -411,7 +412,7 @@ def forbidden_in(pdf: pikepdf.Pdf) -> list[str]:
         if isinstance(value, pikepdf.Stream):
             value = value.stream_dict
         if isinstance(value, pikepdf.Dictionary):
-            for key in value:
+            for key in map(str, value.keys()):
                 if key in FORBIDDEN_IN_HANDIN:
                     found.append(key)
                 child = value.get(key)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Dialog, Page, expect
 from test_hostile_input import CREDENTIAL, load_errors, set_field
 
 from conftest import CSP_VIOLATIONS, copy_project, mkdocs_build, serve
@@ -293,6 +293,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
         yield project / "site", origin
 
 
+def record_and_dismiss(dialogs: list[str], dialog: Dialog) -> None:
+    dialogs.append(f"{dialog.type}: {dialog.message}")
+    dialog.dismiss()
+
+
 GUIDE = "/family-community-engagement/family-engagement-access-opportunities/"
 
 
@@ -304,7 +309,7 @@ def test_markup_in_titles_and_markdown_is_text_on_every_page_in_the_browser(
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("dialog", lambda dialog: record_and_dismiss(dialogs, dialog))
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(hostile_site[1] + path)
@@ -406,3 +411,149 @@ def test_docs_that_would_publish_script_or_the_machines_files_stop_the_build(
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
+SUMMARY = "/sample-stack/sample-credential/templates/"
+SAVED = "Saved on this device"
+JPEG_HEAD = "/9j/4AAQSkZJRgABAQ=="
+
+
+def a_record(**changes: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "schema": 2,
+        "credential": "sample-credential",
+        "template": "an-artifact",
+        "title": "An artifact",
+        "page": ARTIFACT,
+        "saved": "2030-01-01T10:00:00.000Z",
+        "values": {"name": "From the file"},
+        "checks": {},
+        "rows": {},
+        "labels": {},
+        "orphans": {},
+    }
+    record.update(changes)
+    return record
+
+
+HOSTILE_BACKUPS = {
+    "a billion rows": ([a_record(rows={"rows": 1_000_000_000})], [], "rows.rows: expected a number of rows from 0 to"),
+    "saved is no date": ([a_record(saved={"not": "a date"})], [], "saved: expected a date and time"),
+    "saved is a number": ([a_record(saved=1e20)], [], "saved: expected a date and time"),
+    "values null": ([a_record(values=None)], [], "values: expected an object, found null"),
+    "an off-site page": ([a_record(page="//evil.example/collect")], [], "page: expected a path of this site"),
+    "a script page": ([a_record(page="javascript:alert(1)")], [], "page: expected a path of this site"),
+    "a value that is markup": ([a_record(values={"name": {"<b>": 1}})], [], "values.name: expected text"),
+    "a JPEG that is a page": (
+        [a_record(values={"evidence": [{"id": "abc123", "kind": "photo", "name": "a.jpg", "bytes": 40}]})],
+        [{"id": "abc123", "kind": "photo", "name": "a.jpg", "bytes": 40, "type": "image/jpeg",
+          "data": "PGh0bWw+PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0PjwvaHRtbD4=", "thumb": None}],
+        "file 1: data: expected the bytes of a JPEG picture, found other bytes",
+    ),
+    "a file typed as a page": (
+        [a_record()],
+        [{"id": "abc123", "kind": "photo", "type": "text/html", "data": JPEG_HEAD}],
+        'file 1: type: expected image/jpeg or application/pdf, found "text/html"',
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture
+def watched_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page whose dialogs (none expected) are counted and dismissed."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: record_and_dismiss(dialogs, dialog))
+    yield page, dialogs
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["your answers", "the template"])
+@pytest.mark.parametrize("case", list(HOSTILE_BACKUPS))
+def test_a_backup_that_breaks_the_answer_model_is_refused_and_nothing_kept_changes(
+    minimal_site: str, watched_page: tuple[Page, list[str]], tmp_path: Path, case: str, where: str
+) -> None:
+    page, dialogs = watched_page
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-name").fill("Typed here and kept")
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    kept = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
+    records, files, expected = HOSTILE_BACKUPS[case]
+    backup = tmp_path / "backup.json"
+    backup.write_text(
+        json.dumps({"format": "credential-guides-backup", "schema": 2, "records": records, "files": files})
+    )
+    if where == "your answers":
+        page.goto(minimal_site + "/your-answers/")
+        page.locator("input[data-action=restore]").set_input_files(backup)
+        status = page.locator(".cg-status")
+    else:
+        page.locator("input[data-action=import]").set_input_files(backup)
+        status = page.locator(".cg-template .cg-status").first
+    expect(status).to_contain_text("That file was not restored: it is not answers as this site writes them (")
+    expect(status).to_contain_text(expected)
+    expect(status).to_contain_text("Nothing already saved on this device was changed.")
+    assert page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())") == kept
+    assert page.evaluate("() => new Promise(r => { const q = indexedDB.databases(); q.then(d => r(d.length)); })") <= 1
+    assert dialogs == []
+    page.goto(minimal_site + ARTIFACT)
+    expect(page.locator("#f-name")).to_have_value("Typed here and kept")
+
+
+@pytest.mark.slow
+def test_a_record_stored_past_every_check_hangs_no_page(
+    minimal_site: str, watched_page: tuple[Page, list[str]]
+) -> None:
+    """A record put in storage by other means (an older release, a tool): the pages ignore it and work."""
+    page, dialogs = watched_page
+    page.goto(minimal_site + ARTIFACT)
+    key = page.evaluate("() => Object.keys(localStorage)")
+    page.locator("#f-name").fill("x")
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    (key,) = [k for k in page.evaluate("() => Object.keys(localStorage)") if k not in key and "an-artifact" in k]
+    bad = a_record(rows={"rows": 1_000_000_000}, saved={"x": 1}, values={"name": "planted"})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(bad)])
+    for path in (SUMMARY, "/your-answers/", "/", ARTIFACT):
+        page.goto(minimal_site + path, timeout=10_000)
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => 1 + 1") == 2, f"{path} answers"
+    page.locator("#f-name").fill("Typed after")
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    assert dialogs == []
+
+
+@pytest.mark.slow
+def test_a_save_that_fails_says_so_until_one_succeeds_and_leaving_asks_first(
+    minimal_site: str, watched_page: tuple[Page, list[str]]
+) -> None:
+    page, dialogs = watched_page
+    page.goto(minimal_site + ARTIFACT)
+    page.evaluate(
+        """() => {
+        window.cgRealSetItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+      }"""
+    )
+    field = page.locator("#f-name")
+    field.click()
+    page.keyboard.type("An answer that does not fit")
+    state = page.locator(".cg-save-state")
+    expect(state).to_have_text(re.compile(r"^Not saved: your latest answers are only on this page\."))
+    expect(page.locator(".cg-template .cg-status").first).to_contain_text("QuotaExceededError")
+    page.keyboard.type(" and more")
+    page.wait_for_timeout(1500)
+    expect(state).to_have_text(re.compile(r"^Not saved"))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert [d for d in dialogs if d.startswith("beforeunload")], dialogs
+    assert not page.is_closed(), "the dialog was dismissed: the reader stays on the page"
+    page.evaluate("() => { Storage.prototype.setItem = window.cgRealSetItem; }")
+    page.keyboard.type("!")
+    expect(state).to_contain_text(SAVED)
+    before = len(dialogs)
+    with page.expect_event("close", timeout=5000):  # with every answer saved, leaving asks nothing
+        page.close(run_before_unload=True)
+    assert len(dialogs) == before

@@ -65,6 +65,8 @@ interface FieldSpec {
   date: boolean;
   words: [number, number] | null;
   minRows: number | null;
+  /** A table's published maximum of rows. */
+  maxRows?: number | null;
   columns: ColumnSpec[] | null;
   files?: FilesSpec;
 }

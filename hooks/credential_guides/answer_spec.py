@@ -50,6 +50,7 @@ def _field(field: TemplateField) -> dict[str, Any]:
         "date": kind.control == "date",
         "words": _range(field.words),
         "minRows": field.row_range[0] if kind.answer == "rows" else None,
+        "maxRows": field.row_range[1] if kind.answer == "rows" else None,
         "columns": [
             {"id": column.id, "label": column.label, "date": FIELD_KINDS[column.type].control == "date"}
             for column in table_columns(field)

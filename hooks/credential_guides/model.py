@@ -344,6 +344,8 @@ class Rubric(Model):
 ColumnType = Literal["text", "long_text", "date", "choice"]
 FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table", "files"]
 MAX_FILES = 50
+MAX_ROWS = 100
+"""Rows of one table: the browser's answer model (records.js LIMITS.rows) holds no more."""
 """The most files a field may take: each photo is kept at up to about 1 MB in the educator's browser."""
 FileKind = Literal["photo", "pdf"]
 """``field_types.FILE_KINDS``."""
@@ -415,6 +417,8 @@ class TemplateField(Model):
             raise ValueError(f"expected {'; '.join(problems)}, found a {self.type} field that does not fit")
         if self.files is not None and self.files.max > MAX_FILES:
             raise ValueError(f"expected files.max at most {MAX_FILES}, found {self.files.max}")
+        if self.rows is not None and self.rows.max > MAX_ROWS:
+            raise ValueError(f"expected rows.max at most {MAX_ROWS}, found {self.rows.max}")
         for name, values in (("accept", self.accept), ("each", self.each)):
             if len(set(values)) != len(values):
                 raise ValueError(f"expected each entry of {name}: once, found {', '.join(values)}")

@@ -28,7 +28,8 @@ const cgAnswers = (() => {
   function tableRows(field, record) {
     const values = record.values || {};
     const used = (record.rows || {})[field.id];
-    const count = typeof used === "number" ? used : field.minRows || 0;
+    const most = typeof field.maxRows === "number" ? field.maxRows : cgRecords.LIMITS.rows;
+    const count = Math.min(typeof used === "number" ? used : field.minRows || 0, most);
     const rows = [];
     for (let row = 0; row < count; row++) {
       const cells = (field.columns || []).map((column) =>

@@ -79,6 +79,11 @@ const cgBackup = (() => {
           this.say(cgWords.restoreEmpty);
           return;
         }
+        const wrong = cgRecords.fileDataProblems(data);
+        if (wrong.length) {
+          this.say(cgWords.restoreRefused(wrong));
+          return;
+        }
         const restored = records.filter((record) => {
           const kept = cgStorage.read(record.credential, record.template);
           return !kept || !cgRecords.isNewer(kept, record);

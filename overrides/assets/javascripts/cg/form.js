@@ -32,6 +32,8 @@ const cgForm = (() => {
       this.saveState = html(form.querySelector(".cg-save-state"));
       /** @type {number | null} */
       this.timer = null;
+      /** A save failed (storage full or refused), and none has succeeded since. */
+      this.unsaved = false;
       /** @type {Record<string, Orphan>} */
       this.orphans = {};
       /** What this tab changed since its last save (see cgRecords.merge); null: everything (an import). */
@@ -150,16 +152,20 @@ const cgForm = (() => {
         this.apply(record);
         this.orphans = record.orphans || {};
         this.showOrphans();
+        this.unsaved = false;
         this.saveState.textContent = cgWords.saved(new Date().toLocaleTimeString());
         cgReminders.askToKeep(this.form);
       } catch (error) {
+        /* Until a save succeeds, the state says the answers are not kept, and leaving the page asks first. */
+        this.unsaved = true;
+        this.saveState.textContent = cgWords.notSavedState;
         this.say(cgWords.notSaved(/** @type {Error} */ (error).name));
       }
     }
 
     scheduleSave() {
       if (this.timer !== null) window.clearTimeout(this.timer);
-      this.saveState.textContent = cgWords.saving;
+      if (!this.unsaved) this.saveState.textContent = cgWords.saving;
       this.timer = window.setTimeout(() => {
         this.timer = null;
         this.save();
@@ -221,6 +227,9 @@ const cgForm = (() => {
           const [other] = records;
           return this.say(records.length === 1 ? cgWords.importOtherTemplate(other.credential, other.template) : cgWords.importNoneHere);
         }
+        const fields = /** @type {FieldSpec[]} */ (this.spec.fields.filter((/** @type {any} */ field) => "id" in field));
+        const wrong = [...cgRecords.fileDataProblems(data), ...cgRecords.problems(record, fields)];
+        if (wrong.length) return this.say(cgWords.restoreRefused([...new Set(wrong)]));
         const kept = cgStorage.read(this.credential, this.template);
         if (kept && cgRecords.isNewer(kept, record) && !window.confirm(cgWords.confirmOlderImport(
           new Date(String(kept.saved)).toLocaleString(), new Date(String(record.saved)).toLocaleString()))) return;
@@ -354,6 +363,10 @@ const cgForm = (() => {
       window.addEventListener("beforeprint", () => this.refresh());
       /* Leaving the page within the save delay must not lose the last keystrokes. */
       window.addEventListener("pagehide", () => this.flush());
+      window.addEventListener("beforeunload", (event) => {
+        this.flush();
+        if (this.unsaved) event.preventDefault();
+      });
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "hidden") this.flush();
         else this.sync();

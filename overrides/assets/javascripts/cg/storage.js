@@ -33,7 +33,16 @@ const cgStorage = (() => {
   }
 
   /**
-   * A template's record, older formats migrated; null if there is none.
+   * A record as the pages may use it: null if it breaks the answer model (it is left as it is stored).
+   * @param {Record<string, any> | null} record
+   * @returns {AnswerRecord | null}
+   */
+  function kept(record) {
+    return record && !cgRecords.problems(record).length ? /** @type {AnswerRecord} */ (record) : null;
+  }
+
+  /**
+   * A template's record, older formats migrated; null if there is none, or if it breaks the answer model.
    * @param {string} credential
    * @param {string} template
    * @returns {AnswerRecord | null}
@@ -42,11 +51,11 @@ const cgStorage = (() => {
     const current = key(credential, template);
     try {
       let raw = window.localStorage.getItem(current);
-      if (raw) return /** @type {AnswerRecord | null} */ (cgRecords.migrate(JSON.parse(raw)));
+      if (raw) return kept(cgRecords.migrate(JSON.parse(raw)));
       const legacy = legacyKey(credential, template);
       raw = window.localStorage.getItem(legacy);
       if (!raw) return null;
-      const record = /** @type {AnswerRecord | null} */ (cgRecords.migrate(JSON.parse(raw)));
+      const record = kept(cgRecords.migrate(JSON.parse(raw)));
       if (record) {
         window.localStorage.setItem(current, JSON.stringify(record));
         window.localStorage.removeItem(legacy);

@@ -91,6 +91,7 @@ const cgWords = (() => {
     scanInWord: (name) => "A Word document cannot hold a PDF's pages: hand in " + name + " beside it, or download this as PDF.",
     rowHeader: "Row",
     saving: "Saving…",
+    notSavedState: "Not saved: your latest answers are only on this page. Export them, or make room, before you leave.",
     /** @param {string} time */
     saved: (time) => "Saved on this device " + time,
     /** @param {string} error */
@@ -133,6 +134,10 @@ const cgWords = (() => {
     importNotJson: "That file is not an answers export (it is not JSON). Nothing was changed.",
     notAnswersFile: "That file is not an export or backup of answers from this site. Nothing was changed.",
     importNoneHere: "That file holds no answers for this template. Nothing was changed.",
+    /** @param {string[]} problems what is wrong, each naming its record or file */
+    restoreRefused: (problems) => "That file was not restored: it is not answers as this site writes them (" +
+      problems.slice(0, 3).join("; ") + (problems.length > 3 ? "; and " + (problems.length - 3) + " more" : "") +
+      "). Nothing already saved on this device was changed.",
     /** @param {string} kept @param {string} file */
     confirmOlderImport: (kept, file) => "The answers on this page were saved on " + kept + ", after those in the file (" +
       file + "). Replace them with the file's?",
