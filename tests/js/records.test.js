@@ -90,3 +90,15 @@ test("every bad record of a backup is named, and a record that is no template's 
     "record 3: expected a template's answers (schema 2, a credential and a template), found an object",
   ]);
 });
+
+test("a template's export, which carries no labels, and a record of the first format are answers", () => {
+  const exported = good();
+  delete exported.labels;
+  delete exported.orphans;
+  assert.deepEqual(cgRecords.problems(exported), []);
+  const first = cgRecords.migrate({ schema: 1, credential: "c", template: "t", values: { a: "x" } });
+  assert.deepEqual(cgRecords.problems(first), []);
+  const spoilt = good();
+  spoilt.labels = "x";
+  assert.deepEqual(cgRecords.problems(spoilt), ["labels: expected an object, found \"x\""]);
+});

@@ -88,10 +88,13 @@ const cgRecords = (() => {
     if (record.saved !== undefined && !(typeof record.saved === "string" && ISO_TIME.test(record.saved) && !isNaN(Date.parse(record.saved)))) {
       wrong("saved", "a date and time like 2026-05-01T10:00:00.000Z", record.saved);
     }
-    for (const part of ["values", "checks", "rows", "labels", "orphans"]) {
-      if (!isObject(record[part])) wrong(part, "an object", record[part]);
+    if (!isObject(record.values)) wrong("values", "an object", record.values);
+    /* An export carries no labels; a record of schema 1 had no orphans. */
+    for (const part of ["checks", "rows", "labels", "orphans"]) {
+      if (record[part] !== undefined && !isObject(record[part])) wrong(part, "an object", record[part]);
     }
     if (found.length) return found;
+    const { checks = {}, rows = {}, labels = {}, orphans = {} } = record;
     const names = Object.keys(record.values);
     if (names.length > LIMITS.boxes) tooMany("values", "at most " + LIMITS.boxes + " answers", names.length + " answers");
     for (const name of names.slice(0, LIMITS.boxes)) {
@@ -108,21 +111,21 @@ const cgRecords = (() => {
         wrong(where, "text, a list of options or a list of files", value);
       }
     }
-    for (const id of Object.keys(record.checks)) {
-      if (typeof record.checks[id] !== "boolean") wrong("checks." + id, "true or false", record.checks[id]);
+    for (const id of Object.keys(checks)) {
+      if (typeof checks[id] !== "boolean") wrong("checks." + id, "true or false", checks[id]);
     }
     const tables = new Map((fields || []).map((field) => [field.id, field]));
-    for (const id of Object.keys(record.rows)) {
+    for (const id of Object.keys(rows)) {
       const field = tables.get(id);
       const most = field && typeof field.maxRows === "number" ? field.maxRows : LIMITS.rows;
-      const count = record.rows[id];
+      const count = rows[id];
       if (!(Number.isInteger(count) && count >= 0 && count <= most)) wrong("rows." + id, "a number of rows from 0 to " + most, count);
     }
-    for (const name of Object.keys(record.labels)) {
-      if (!isText(record.labels[name], LIMITS.short)) wrong("labels." + name, "text", record.labels[name]);
+    for (const name of Object.keys(labels)) {
+      if (!isText(labels[name], LIMITS.short)) wrong("labels." + name, "text", labels[name]);
     }
-    for (const name of Object.keys(record.orphans)) {
-      const orphan = record.orphans[name];
+    for (const name of Object.keys(orphans)) {
+      const orphan = orphans[name];
       const value = isObject(orphan) ? orphan.value : undefined;
       const valueFits = isText(value, LIMITS.text) || (Array.isArray(value) && value.length <= LIMITS.files * 2);
       if (!isObject(orphan) || !isText(orphan.label, LIMITS.short) || !valueFits) wrong("orphans." + name, "a label and an answer", orphan);
