@@ -23,7 +23,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "credentials_data"
-LINKED_PARTS = ("hooks", "overrides", "docs")
+LINKED_PARTS = ("hooks", "overrides")
+# docs/ is copied: the build refuses a docs/ file that is a link out of the project.
+COPIED_TREES = ("docs",)
 COPIED_PARTS = ("mkdocs.yml", "site.yml")
 WORDS_PER_CREDENTIAL = 3000
 VOCABULARY_SIZE = 40_000
@@ -236,6 +238,8 @@ def write_project(dest: Path, n: int, seed: int = 1) -> Path:
         (dest / part).symlink_to(ROOT / part, target_is_directory=True)
     for part in COPIED_PARTS:
         shutil.copy2(ROOT / part, dest / part)
+    for part in COPIED_TREES:
+        shutil.copytree(ROOT / part, dest / part)
     data = dest / "credentials_data"
     shutil.copytree(DATA / "registries", data / "registries")
     _dump(data / "registries" / "stacks.yml", synthetic_stacks(n))

@@ -123,7 +123,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         offline_copy = _running().plan.offline_copy
         html = strip_indentation(valid_material_markup(output_content))
         if offline_copy:
+            # Material's scope script then names the page's folder, as relative_from_root rewrote it.
             html = relative_from_root(html)
+            _base_urls[template_name] = "."
         return _with_own_policy(html, template_name, config)
     return output_content
 
