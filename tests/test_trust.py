@@ -78,13 +78,18 @@ def test_every_address_field_takes_only_web_and_mail_addresses(
     assert "found" in message, message
 
 
-@pytest.mark.parametrize("address", SCRIPT_ADDRESSES)
-def test_a_script_address_in_a_markdown_link_is_refused_however_it_is_written(tmp_path: Path, address: str) -> None:
+def errors_with(tmp_path: Path, field: str, value: str) -> tuple[list[str], int]:
+    """The load's errors with the guide's top-level ``field`` set to ``value``, and that field's line."""
     project = copy_project(tmp_path / "p")
     path = project / CREDENTIAL
-    text, line = set_field(path.read_text(encoding="utf-8"), "key_method", f"See [the details]({address}).")
+    text, line = set_field(path.read_text(encoding="utf-8"), field, value)
     path.write_text(text, encoding="utf-8")
-    errors, _ = load_errors(project)
+    return load_errors(project)[0], line
+
+
+@pytest.mark.parametrize("address", SCRIPT_ADDRESSES)
+def test_a_script_address_in_a_markdown_link_is_refused_however_it_is_written(tmp_path: Path, address: str) -> None:
+    errors, line = errors_with(tmp_path, "key_method", f"See [the details]({address}).")
     assert len(errors) == 1, errors
     assert errors[0].startswith(f"{CREDENTIAL}:{line}: key_method: expected links to http(s) or mailto addresses only")
 
@@ -93,11 +98,7 @@ def test_a_script_address_in_a_markdown_link_is_refused_however_it_is_written(tm
     "picture", ["http://127.0.0.1:9/track.png", "https://evil.example/a.png", "file:///etc/passwd"]
 )
 def test_a_picture_from_anywhere_but_the_site_is_refused(tmp_path: Path, picture: str) -> None:
-    project = copy_project(tmp_path / "p")
-    path = project / CREDENTIAL
-    text, line = set_field(path.read_text(encoding="utf-8"), "competency", f"Look ![map]({picture}) here.")
-    path.write_text(text, encoding="utf-8")
-    errors, _ = load_errors(project)
+    errors, line = errors_with(tmp_path, "competency", f"Look ![map]({picture}) here.")
     expected = f"{CREDENTIAL}:{line}: competency: expected a picture of this site (a path like 'assets/map.png')"
     assert len(errors) == 1 and errors[0].startswith(expected), errors
 
