@@ -177,3 +177,24 @@ def test_a_checked_address_cannot_end_a_markdown_link_early() -> None:
     assert target == "https://example.org/a_%28b%29*c*%20d%3Ce%3E%22"
     html = markdown_lib.markdown(f"[x]({target})")
     assert parsed(html).elements == [("p", {}), ("a", {"href": "https://example.org/a_%28b%29*c*%20d%3Ce%3E%22"})]
+
+
+def test_text_without_markup_is_written_as_the_full_conversion_would_write_it() -> None:
+    """The shortcut for plain text (most of a guide) gives what Python-Markdown gives."""
+    from credential_guides import data_markdown
+
+    texts = [
+        "Families and schools share responsibility.",
+        "- a dash first",
+        "+ a plus",
+        "12. a number",
+        "3) another",
+        "Quotes \"like\" these, 'and these', 50% (of them) = half; a: b — c… é ü 中文",
+        "  spaced\n  over   lines  ",
+        "1999 was a year",
+    ]
+    for text in texts:
+        one_line = " ".join(text.split())
+        data_markdown._converter.reset()
+        full = data_markdown._converter.convert(one_line).removeprefix("<p>").removesuffix("</p>")
+        assert str(markdown(text)) == data_markdown._disarm(full), text

@@ -558,3 +558,25 @@ def test_a_save_that_fails_says_so_until_one_succeeds_and_leaving_asks_first(
     with page.expect_event("close", timeout=5000):  # with every answer saved, leaving asks nothing
         page.close(run_before_unload=True)
     assert len(dialogs) == before
+
+
+@pytest.mark.slow
+def test_a_guide_naming_a_machine_file_and_a_local_address_is_refused_and_nothing_is_fetched(
+    tmp_path: Path, counting_server: str
+) -> None:
+    project = copy_project(tmp_path / "p")
+    citations = project / "credentials_data/registries/citations.yml"
+    line = replace_in(citations, "    - url: https://ohiofamiliesengage.osu.edu\n", "    - url: file:///etc/passwd\n")
+    path = project / CREDENTIAL
+    text, image_line = set_field(path.read_text(encoding="utf-8"), "competency", f"See ![x]({counting_server}/a.png).")
+    path.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, project / "site", CG_OFFLINE_ZIP="0")
+    assert result.returncode != 0
+    assert (
+        f"credentials_data/registries/citations.yml:{line}: citations[0].links[0].url: "
+        "expected links to http(s) or mailto addresses only, found a link to file:"
+    ) in result.stderr
+    assert f"{CREDENTIAL}:{image_line}: competency: expected a picture of this site" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _Counting.requests == []
+    assert not (project / "site").exists()

@@ -38,6 +38,8 @@ _DROPPED_BY_BROWSERS = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Characters of text that the page's own Markdown (attr_list, tables, md_in_html) reads as syntax
 # anywhere; list markers only at the start (see _disarm).
+_MARKUP = re.compile(r"[\\`*_\[\]{}#|!~^<>&]")
+"""Text without any of these converts to itself (the dialect has no other syntax)."""
 _LIST_START = re.compile(r"^[-+](?=\s)|^[0-9](?=[0-9]*[.)])")
 _TEXT_SYNTAX = re.compile(r"[\\`*_\[\]{}#|!~^]")
 
@@ -151,7 +153,10 @@ _converter = markdown_lib.Markdown(extensions=[_DataDialect()], output_format="h
 @functools.lru_cache(maxsize=65536)
 def _render(text: str) -> tuple[str, tuple[str, ...]]:
     """Inline HTML of ``text`` (on one line), and the problems with its links."""
-    one_line = " ".join(text.split()).replace("&", _AMPERSAND)
+    one_line = " ".join(text.split())
+    if not _MARKUP.search(one_line):
+        return _disarm(one_line), ()  # most of a guide's text: what Markdown would write is the text itself
+    one_line = one_line.replace("&", _AMPERSAND)
     _converter.reset()
     html = _converter.convert(one_line)
     problems = tuple(getattr(_converter, "cg_problems", ()))
