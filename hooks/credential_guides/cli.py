@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import LOCAL_DIR, credential_files, load_catalog
+from .data_files import as_unix_text
 from .data_format import CURRENT_FORMAT
 from .errors import DataErrors
 from .model import ALL_RIGHTS_RESERVED, Catalog, Stack
@@ -230,7 +231,8 @@ def upgrade_command(project: Path) -> int:
     upgraded = placeholders = by_hand = 0
     for path, kind in files:
         display = path.relative_to(project).as_posix()
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = as_unix_text(raw).decode("utf-8")
         try:
             result = upgrade_text(text, kind)
         except yaml.YAMLError as exc:
@@ -242,7 +244,10 @@ def upgrade_command(project: Path) -> int:
             by_hand += 1
         if not result.changed:
             continue
-        path.write_text(result.text, encoding="utf-8")
+        # Written back with the line endings and byte-order mark it had, so an editor shows no other change.
+        newline = "\r\n" if b"\r\n" in raw else "\r" if b"\r" in raw else "\n"
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        path.write_text(bom + result.text, encoding="utf-8", newline=newline)
         upgraded += 1
         for change in result.changes:
             print(f"{display}:{change.line}: {change.field}: {change.message}")

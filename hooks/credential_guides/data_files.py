@@ -35,11 +35,24 @@ class OlderFile:
         return f"{self.file} (format {self.data_format})" if self.declared else f"{self.file} (no format: line)"
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def as_unix_text(raw: bytes) -> bytes:
+    """A file's bytes as every reader here expects them: no UTF-8 byte-order mark, and lines that end in
+    LF, whether a Windows (CRLF) or an old Mac (CR) editor saved it, so its format, its line numbers and
+    its upgrade read the same."""
+    raw = raw.removeprefix(_BOM)
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return raw
+
+
 def read_data_file(
     path: Path, display_name: str, kind: FileKind
 ) -> tuple[YamlDocument | None, list[DataError], OlderFile | None]:
     """Parse ``path`` strictly, in the current format; the third value says it was written for an older one."""
-    raw = path.read_bytes()
+    raw = as_unix_text(path.read_bytes())
     if len(raw) > MAX_FILE_BYTES:
         return (*parse_yaml(raw, display_name), None)
     try:
