@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import LOCAL_DIR, credential_files, load_catalog
+from .ci_report import github_annotations, job_summary
 from .data_files import as_unix_text
 from .data_format import CURRENT_FORMAT
 from .errors import DataErrors
@@ -104,6 +106,11 @@ def _validate(project: Path) -> int:
         loaded = load_project(project.resolve())
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(github_annotations(exc.errors)))
+            if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+                with open(summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(job_summary(exc.errors))
         return 1
     elapsed = time.perf_counter() - started
     catalog = loaded.catalog
