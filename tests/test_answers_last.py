@@ -230,7 +230,9 @@ def test_a_templates_export_restores_on_your_answers_and_a_backup_imports_on_a_t
         dialog.dismiss()
 
     page.once("dialog", decline)
-    page.locator("input[data-action=import]").set_input_files(backup)
+    # The question comes once the file is read and checked: wait for it, not for a value that is already there.
+    with page.expect_event("dialog"):
+        page.locator("input[data-action=import]").set_input_files(backup)
     expect(page.locator("#f-name")).to_have_value("Newer, typed at home")
     assert messages and "after those in the file" in messages[0], "an older file replaces newer answers only if asked"
 
