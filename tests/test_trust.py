@@ -460,6 +460,13 @@ HOSTILE_BACKUPS = {
 }  # fmt: skip
 
 
+def typed_and_saved(page: Page, site: str, text: str) -> None:
+    """The sample template open with ``text`` typed into its short answer and saved on the device."""
+    page.goto(site + ARTIFACT)
+    page.locator("#f-name").fill(text)
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+
+
 @pytest.fixture
 def watched_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A page whose dialogs (none expected) are counted and dismissed."""
@@ -478,9 +485,7 @@ def test_a_backup_that_breaks_the_answer_model_is_refused_and_nothing_kept_chang
     minimal_site: str, watched_page: tuple[Page, list[str]], tmp_path: Path, case: str, where: str
 ) -> None:
     page, dialogs = watched_page
-    page.goto(minimal_site + ARTIFACT)
-    page.locator("#f-name").fill("Typed here and kept")
-    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    typed_and_saved(page, minimal_site, "Typed here and kept")
     kept = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
     records, files, expected = HOSTILE_BACKUPS[case]
     backup = tmp_path / "backup.json"
@@ -512,8 +517,7 @@ def test_a_record_stored_past_every_check_hangs_no_page(
     page, dialogs = watched_page
     page.goto(minimal_site + ARTIFACT)
     key = page.evaluate("() => Object.keys(localStorage)")
-    page.locator("#f-name").fill("x")
-    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    typed_and_saved(page, minimal_site, "x")
     (key,) = [k for k in page.evaluate("() => Object.keys(localStorage)") if k not in key and "an-artifact" in k]
     bad = a_record(rows={"rows": 1_000_000_000}, saved={"x": 1}, values={"name": "planted"})
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(bad)])

@@ -22,7 +22,7 @@ import yaml
 
 from .catalog import LOCAL_DIR, credential_files, load_catalog
 from .ci_report import github_annotations, job_summary
-from .data_files import as_unix_text
+from .data_files import BOM, as_unix_text
 from .data_format import CURRENT_FORMAT
 from .errors import DataErrors
 from .model import ALL_RIGHTS_RESERVED, Catalog, Stack
@@ -253,7 +253,7 @@ def upgrade_command(project: Path) -> int:
             continue
         # Written back with the line endings and byte-order mark it had, so an editor shows no other change.
         newline = "\r\n" if b"\r\n" in raw else "\r" if b"\r" in raw else "\n"
-        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        bom = "\ufeff" if raw.startswith(BOM) else ""
         path.write_text(bom + result.text, encoding="utf-8", newline=newline)
         upgraded += 1
         for change in result.changes:

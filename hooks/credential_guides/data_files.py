@@ -35,14 +35,15 @@ class OlderFile:
         return f"{self.file} (format {self.data_format})" if self.declared else f"{self.file} (no format: line)"
 
 
-_BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark some Windows editors write first."""
 
 
 def as_unix_text(raw: bytes) -> bytes:
     """A file's bytes as every reader here expects them: no UTF-8 byte-order mark, and lines that end in
     LF, whether a Windows (CRLF) or an old Mac (CR) editor saved it, so its format, its line numbers and
     its upgrade read the same."""
-    raw = raw.removeprefix(_BOM)
+    raw = raw.removeprefix(BOM)
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return raw

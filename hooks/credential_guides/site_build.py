@@ -87,9 +87,9 @@ def unpublishable_files(files: Files, project_dir: Path, docs_dir: Path) -> list
         source = Path(file.abs_src_path)
         if not source.absolute().is_relative_to(project_dir.absolute()):
             continue  # the theme's own files, in the installed package
-        shown = source.absolute().relative_to(project_dir.absolute())
         if not source.absolute().is_relative_to(docs_dir.absolute()):
             continue  # overrides/: the engine's own theme files, which tests may link into a scratch project
+        shown = source.absolute().relative_to(project_dir.absolute())
         problem = outside_project(source, project_dir) or script_in_published_file(source)
         if problem:
             problems.append(f"{shown.as_posix()}: {problem}")
