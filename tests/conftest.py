@@ -19,10 +19,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from release_content import CONTENT_PARTS, RELEASE_CONTENT
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MINIMAL_DATA = Path(__file__).parent / "fixtures" / "minimal_data"
-PROJECT_PARTS = ("mkdocs.yml", "site.yml", "hooks", "credentials_data", "docs", "overrides")
+ENGINE_PARTS = ("mkdocs.yml", "site.schema.json", "hooks", "overrides")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,14 +56,38 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's site sources, as a district's fork would hold them."""
+    """A project of this engine with the release's content (never the live content, which a district's
+    copy changes: see release_content.py), as a district's fork holds it before changing anything."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
+    for source in [*(ROOT / part for part in ENGINE_PARTS), *(RELEASE_CONTENT / part for part in CONTENT_PARTS)]:
+        part = source.name
         if source.is_dir():
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    return dest
+
+
+def checkout_copy(dest: Path) -> Path:
+    """Every file a clone of this checkout holds (its uncommitted edits included) with the release's content,
+    and the checkout's installed packages: the engine's repository as a district's fork starts from it."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name in filter(None, listed.stdout.split("\0")):
+        if (ROOT / name).is_file() and name.split("/")[0] not in CONTENT_PARTS:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    for part in CONTENT_PARTS:
+        source = RELEASE_CONTENT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / part)
+    for installed in (".venv", "node_modules"):
+        if (ROOT / installed).is_dir():
+            (dest / installed).symlink_to(ROOT / installed)
     return dest
 
 

@@ -12,10 +12,11 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, search_documents, serve
+from conftest import search_documents, serve
 from credential_guides.catalog import load_catalog
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 # WCAG 2.2 A and AA (which include 2.0 and 2.1) and axe's best practices.

@@ -11,12 +11,13 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, search_documents
+from conftest import copy_project, mkdocs_build, search_documents
 from credential_guides.catalog import load_catalog
 from credential_guides.model import Credential, DescriptorList
 from credential_guides.site_map import guide_page
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 
 
 def page_html(site: Path, src_uri: str) -> str:

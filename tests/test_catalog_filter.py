@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_browser import axe_violations
 
-from conftest import MINIMAL_DATA, ROOT, copy_project, mkdocs_build, serve
+from conftest import MINIMAL_DATA, copy_project, mkdocs_build, serve
 from credential_guides.catalog import load_catalog
 from credential_guides.catalog_filter import (
     Workload,
@@ -28,9 +28,10 @@ from credential_guides.catalog_filter import (
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
 from credential_guides.site_map import SiteMap, guide_page, summary_page, template_page
+from release_content import RELEASE_CONTENT
 from synthetic_catalog import write_project
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 LINKING = "linking-family-engagement-learning-outcomes"
 FAMILY = "family-engagement-access-opportunities"
 

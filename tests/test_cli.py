@@ -24,9 +24,10 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_validate_accepts_the_seed_data_well_under_a_second() -> None:
+def test_validate_accepts_the_seed_data_well_under_a_second(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
     started = time.perf_counter()
-    result = run("validate", cwd=ROOT)
+    result = run("validate", cwd=project)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert "4 credentials in 2 stacks shown; all data valid" in result.stdout
@@ -118,18 +119,20 @@ def test_committed_json_schemas_are_up_to_date() -> None:
         )
 
 
-def test_every_data_file_names_its_schema() -> None:
-    data = ROOT / "credentials_data"
-    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), ROOT / "site.yml"]:
+def test_every_data_file_names_its_schema(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    data = project / "credentials_data"
+    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), project / "site.yml"]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = path.parent / first.split("=", 1)[1]
         assert schema.is_file(), f"{path} names {schema}, which does not exist"
 
 
-def test_schemas_accept_the_data_and_reject_an_unknown_field() -> None:
-    data = ROOT / "credentials_data"
-    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), ROOT / "site.yml"]:
+def test_schemas_accept_the_data_and_reject_an_unknown_field(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    data = project / "credentials_data"
+    for path in [*data.glob("*.yml"), *data.glob("registries/*.yml"), project / "site.yml"]:
         text = path.read_text(encoding="utf-8")
         schema_path = path.parent / text.splitlines()[0].split("=", 1)[1]
         validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import time
 import urllib.request
@@ -20,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PDF_CACHE, ROOT
+from conftest import PDF_CACHE, ROOT, checkout_copy
+from release_content import RELEASE_CONTENT
 
 pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
 
@@ -31,7 +31,7 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 def sections(document: str) -> list[tuple[str, list[tuple[str, int]]]]:
     """Each ``## `` section of a document with its commands and the exit status each must give."""
-    text = (ROOT / document).read_text(encoding="utf-8")
+    text = ((RELEASE_CONTENT if document.startswith("docs/") else ROOT) / document).read_text(encoding="utf-8")
     found = []
     for section in re.split(r"(?m)^(?=## )", text):
         heading = section.splitlines()[0] if section.strip() else ""
@@ -51,25 +51,6 @@ CASES = [
     for document in DOCUMENTS
     for heading, commands in sections(document)
 ]
-
-
-def fresh_copy(dest: Path) -> Path:
-    """Every file a clone of this checkout holds (its uncommitted edits included), with its installed packages."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    for name in filter(None, listed.stdout.split("\0")):
-        if (ROOT / name).is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, dest / name)
-    for installed in (".venv", "node_modules"):
-        if (ROOT / installed).is_dir():
-            (dest / installed).symlink_to(ROOT / installed)
-    return dest
 
 
 def installed_for(pyproject: Path) -> bool:
@@ -109,7 +90,7 @@ def test_the_documented_commands_run(
     document: str, heading: str, commands: list[tuple[str, int]], tmp_path: Path
 ) -> None:
     assert installed_for(ROOT / "pyproject.toml"), "install first: ./dev test installs .venv, then runs this"
-    project = fresh_copy(tmp_path / "copy")
+    project = checkout_copy(tmp_path / "copy")
     env = {**os.environ, "CG_PDF_CACHE": str(PDF_CACHE)}
     for command, expected in commands:
         if command == "./dev serve":

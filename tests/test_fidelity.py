@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
+from release_content import RELEASE_CONTENT
 
 FIDELITY = SHARED / "tools" / "fidelity.py"
 MINIMUM = 99.0
@@ -38,11 +39,10 @@ SEEDS = SHARED / "seeds"
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
 def test_every_part_heading_is_printed_as_its_guide_prints_it(site: Path) -> None:
     """Case and punctuation included: 'Part 3 Reflection' in three guides, 'Part 3. Reflection' in one."""
-    from conftest import ROOT
     from credential_guides.catalog import load_catalog
 
     seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("00[0-3]_*.txt"))]
-    for credential in load_catalog(ROOT / "credentials_data").credentials:
+    for credential in load_catalog(RELEASE_CONTENT / "credentials_data").credentials:
         seed = next(text for text in seeds if credential.key_method[:60] in " ".join(text.split()))
         submission = credential.submission
         headings = [
@@ -64,11 +64,10 @@ def _range_line(range_: object, unit: str, printed: str | None) -> str:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
 def test_every_word_range_is_printed_as_and_where_its_guide_prints_it(site: Path) -> None:
     """'(500–750 Words)', '200-400 words'; and before or after the instructions, as in the guide."""
-    from conftest import ROOT
     from credential_guides.catalog import load_catalog
 
     seeds = [" ".join(path.read_text(encoding="utf-8").split()) for path in sorted(SEEDS.glob("00[0-3]_*.txt"))]
-    for credential in load_catalog(ROOT / "credentials_data").credentials:
+    for credential in load_catalog(RELEASE_CONTENT / "credentials_data").credentials:
         seed = next(text for text in seeds if credential.key_method[:60] in text)
         page = " ".join(
             re.sub(
@@ -96,10 +95,9 @@ def test_every_word_range_is_printed_as_and_where_its_guide_prints_it(site: Path
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found: the published guides are in shared/ only")
 def test_every_citation_is_worded_as_its_guide_prints_it() -> None:
     """A shared citation keeps each guide's own wording ('NNPS Research' in one, 'NNPS research' in another)."""
-    from conftest import ROOT
     from credential_guides.catalog import load_catalog
 
-    catalog = load_catalog(ROOT / "credentials_data")
+    catalog = load_catalog(RELEASE_CONTENT / "credentials_data")
     seeds = [
         " ".join(re.sub(r"[*_]", "", path.read_text(encoding="utf-8")).split())
         for path in sorted(SEEDS.glob("00[0-3]_*.txt"))

@@ -26,11 +26,11 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from credential_guides.errors import DataErrors
 from credential_guides.pages import render_site
 from credential_guides.pdf import pdf_jobs
 from credential_guides.project import load_project
+from release_content import RELEASE_CONTENT
 
 EXAMPLES = int(os.environ.get("CG_FUZZ_EXAMPLES", "150"))
 FIXED_SEED = os.environ.get("CG_FUZZ_SEED", "fixed") == "fixed"
@@ -54,8 +54,8 @@ TEXT = st.text(alphabet=st.sampled_from(YAML_PUNCTUATION) | st.characters(codec=
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("fuzz")
     for part in ("credentials_data", "docs"):
-        shutil.copytree(ROOT / part, root / part)
-    shutil.copy2(ROOT / "site.yml", root / "site.yml")
+        shutil.copytree(RELEASE_CONTENT / part, root / part)
+    shutil.copy2(RELEASE_CONTENT / "site.yml", root / "site.yml")
     return root
 
 

@@ -9,14 +9,15 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 from credential_guides.catalog import load_catalog
 from credential_guides.errors import DataErrors
 from credential_guides.fillable import fillables
 from credential_guides.project import load_project
 from credential_guides.site_map import handout_page, pdf_links_for, template_page
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 CREDENTIAL = CATALOG.credentials[0]
 SURVEY = next(item for item in fillables(CREDENTIAL) if item.id == "information-gathering-survey")
 

@@ -13,15 +13,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import Fillable, fillables
 from credential_guides.model import Bullets, Credential, DescriptorList, Numbered
 from credential_guides.pdf import PdfJob, copy_pdfs, pdf_footer, pdf_jobs, prune_pdf_cache, render_pdfs
 from credential_guides.settings import SiteSettings
 from credential_guides.site_map import pdf_links_for
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 TEMPLATES = [(c, i) for c in CATALOG.credentials for i in fillables(c)]
 MULTILINE = 1 << 12
 
@@ -414,7 +415,7 @@ def outline(html: str) -> tuple[list[str], list[str]]:
 
 def test_the_web_guide_and_its_pdf_have_the_same_sections_and_notes(site: Path) -> None:
     """Both are rendered from one guide context (``guide_context``); only the layout template differs."""
-    jobs = {job.output: job for job in pdf_jobs(CATALOG, SiteSettings(), ROOT / "docs")}
+    jobs = {job.output: job for job in pdf_jobs(CATALOG, SiteSettings(), RELEASE_CONTENT / "docs")}
     for credential in CATALOG.credentials:
         web = (site / credential.stack / credential.id / "index.html").read_text(encoding="utf-8")
         article = web[web.index("<article") : web.index("</article>")]

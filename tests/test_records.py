@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft201909Validator
 
-from conftest import MINIMAL_DATA, ROOT, SHARED, copy_project, mkdocs_build
+from conftest import MINIMAL_DATA, SHARED, copy_project, mkdocs_build
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import fillables
 from credential_guides.records import achievement
 from credential_guides.site_map import guide_page, record_path
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 STANDARDS = SHARED / "standards" / "ob_v3p0_achievementcredential.schema.json"
 EMBEDDED = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_DATA, ROOT
+from conftest import MINIMAL_DATA
 from credential_guides.catalog import load_catalog
 from credential_guides.pages import TEMPLATES, navigation, render_site
 from credential_guides.pdf import pdf_jobs
 from credential_guides.settings import SiteSettings
+from release_content import RELEASE_CONTENT
 
 GOLDEN = Path(__file__).parent / "golden"
-DATA_SETS = {"seed": ROOT / "credentials_data", "minimal": MINIMAL_DATA}
+DATA_SETS = {"seed": RELEASE_CONTENT / "credentials_data", "minimal": MINIMAL_DATA}
 PRINT_CSS = (TEMPLATES / "print" / "print.css").read_text(encoding="utf-8")
 
 
@@ -39,7 +40,7 @@ def test_rendered_pages_match_golden(name: str, update_golden: bool) -> None:
 
 
 def test_navigation_groups_guides_by_stack() -> None:
-    catalog = load_catalog(ROOT / "credentials_data")
+    catalog = load_catalog(RELEASE_CONTENT / "credentials_data")
     nav = navigation(render_site(catalog), catalog, extra=[{"Extra": "extra.md"}])
     assert nav[0] == {"Home": "index.md"}
     sections = {title: entries for item in nav for title, entries in item.items() if isinstance(entries, list)}
@@ -67,7 +68,12 @@ def test_print_html_matches_golden(update_golden: bool) -> None:
 
     The print stylesheet is left out: it is the same file in every PDF and is tested by the PDFs themselves.
     """
-    jobs = {job.output: job for job in pdf_jobs(load_catalog(ROOT / "credentials_data"), SiteSettings(), ROOT / "docs")}
+    jobs = {
+        job.output: job
+        for job in pdf_jobs(
+            load_catalog(RELEASE_CONTENT / "credentials_data"), SiteSettings(), RELEASE_CONTENT / "docs"
+        )
+    }
     for output in PRINTED:
         html = jobs[output].html.replace(PRINT_CSS, "/* print.css */")
         path = PRINT_GOLDEN / (Path(output).stem + ".html")

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT
 from credential_guides.catalog import load_catalog
 from credential_guides.fillable import fillables
 from credential_guides.site_map import summary_page, template_page
+from release_content import RELEASE_CONTENT
 
-CATALOG = load_catalog(ROOT / "credentials_data")
+CATALOG = load_catalog(RELEASE_CONTENT / "credentials_data")
 TEMPLATES = [(credential, item) for credential in CATALOG.credentials for item in fillables(credential)]
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from credential_guides.data_format import CURRENT_FORMAT
 from credential_guides.errors import DataErrors
 from credential_guides.project import load_project
+from release_content import RELEASE_CONTENT
 
 pytestmark = pytest.mark.slow  # builds sites: left out of ./dev test --fast
 
@@ -37,7 +38,7 @@ def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def current_kinds() -> dict[str, str]:
     """Each artifact title of the project's own guides and the kind today's data gives it."""
     kinds = {"Conference Log": "data-report"}
-    for path in (ROOT / "credentials_data").glob("*.yml"):
+    for path in (RELEASE_CONTENT / "credentials_data").glob("*.yml"):
         for artifact in yaml.safe_load(path.read_text(encoding="utf-8"))["submission"]["artifacts"]:
             kinds[artifact["title"]] = artifact["kind"]
     return kinds
