@@ -23,7 +23,10 @@ def test_lines_are_recorded_for_keys_and_items(tmp_path: Path) -> None:
 
 def test_duplicate_keys_are_errors_but_the_document_is_kept(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, b"a: 1\nb: 2\na: 3\n")
-    assert [str(e) for e in errors] == ["data/x.yml:3: a: expected each field once, found 'a' again (first on line 1)"]
+    assert [str(e) for e in errors] == [
+        "data/x.yml:3: a: expected each field once, found 'a' again (first on line 1): "
+        "keep one of the two lines and delete the other"
+    ]
     assert doc is not None and doc.data["a"] == 1
 
 

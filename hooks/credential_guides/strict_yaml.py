@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError
 from .placeholders import is_placeholder
+from .yaml_mistakes import Mistake, find_mistake
 
 Loc = tuple[str | int, ...]
 MAX_FILE_MB = 5
@@ -116,7 +117,8 @@ class _Reader:
                 self.error(
                     key_node,
                     (*loc, key),
-                    f"expected each field once, found {key!r} again (first on line {first_line[key]})",
+                    f"expected each field once, found {key!r} again (first on line {first_line[key]}): "
+                    "keep one of the two lines and delete the other",
                 )
                 continue
             first_line[key] = key_line
@@ -151,6 +153,21 @@ def _too_large(raw: bytes, display_name: str) -> DataError:
     return DataError(display_name, raw.count(b"\n", 0, start) + 1, key, message)
 
 
+def _parses_further(text: str, mistake: Mistake, failed_on: int) -> bool:
+    """Whether the file, with the line changed as ``mistake`` says, parses past line ``failed_on``: the
+    plain-words reading of the mistake is then the one to show, not a guess that leads nowhere."""
+    lines = text.splitlines()
+    lines[mistake.line - 1] = mistake.fixed
+    try:
+        yaml.compose("\n".join(lines), Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line + 1 > failed_on
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[DataError]]:
     """Parse one YAML file strictly.
 
@@ -178,6 +195,9 @@ def parse_yaml(raw: bytes, display_name: str) -> tuple[YamlDocument | None, list
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
+        mistake = find_mistake(text)
+        if mistake is not None and mistake.line <= line and _parses_further(text, mistake, line):
+            return None, [DataError(display_name, mistake.line, mistake.field, mistake.message)]
         problem = exc.problem or "invalid YAML"
         context = exc.context_mark
         if exc.context and context is not None and context.line + 1 != line:
