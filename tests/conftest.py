@@ -287,9 +287,12 @@ def save_sample_answers(page: Page, origin: str) -> None:
 
 
 def fill_placeholders(text: str) -> str:
-    """What an editor does to a scaffold: every REPLACE text becomes their own words (and a real kind)."""
+    """What an editor does to a scaffold: every REPLACE text becomes their own words (and a real kind), and
+    the draft line goes."""
     lines = []
     for line in text.splitlines():
+        if line.startswith("draft: true"):
+            continue
         if re.match(r"^\s*kind: .*REPLACE", line):
             line = line.split("kind:")[0] + "kind: survey"
         elif re.match(r"^[^#]*REPLACE", line):

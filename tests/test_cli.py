@@ -63,7 +63,7 @@ def test_validate_reports_three_mistakes_in_one_file(tmp_path: Path) -> None:
     assert any(line.startswith(f"{file}:6: topic: expected a topic number 1–8") for line in lines)
 
 
-def test_new_scaffolds_a_credential_with_every_section_refused_until_filled_in(tmp_path: Path) -> None:
+def test_new_scaffolds_a_draft_with_every_section_left_out_until_filled_in(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     result = run(
         "new",
@@ -99,8 +99,18 @@ def test_new_scaffolds_a_credential_with_every_section_refused_until_filled_in(t
         "reflection:",
     ):
         assert section in text, section
+    drafted = load_catalog(project / "credentials_data")
+    assert "families-as-co-creators" not in {c.id for c in drafted.credentials}, "a draft is left out of the site"
+    [draft] = drafted.drafts
+    assert draft.file == "credentials_data/local/families-as-co-creators.yml"
+    assert draft.problems and all("found the placeholder" in e.message for e in draft.problems)
+    assert run("validate", cwd=project).returncode == 0
+
+    published = text.replace("draft: true", "draft: false")
+    path.write_text(published, encoding="utf-8")
     with pytest.raises(DataErrors) as refused:
         load_catalog(project / "credentials_data")
+    assert {e.file for e in refused.value.errors} == {draft.file}
     assert all("found the placeholder" in e.message for e in refused.value.errors)
 
     path.write_text(fill_placeholders(text), encoding="utf-8")
@@ -142,3 +152,22 @@ def test_schemas_accept_the_data_and_reject_an_unknown_field(tmp_path: Path) -> 
     credential["competencey"] = "typo"
     validator = Draft202012Validator(json.loads((data / "credential.schema.json").read_text(encoding="utf-8")))
     assert any("competencey" in error.message for error in validator.iter_errors(credential))
+
+
+def test_new_works_while_other_guides_are_still_being_written(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run("new-stack", "ours", "--title", "Ours", "--publisher", "Us", cwd=project).returncode == 0
+    stack = ["--stack", "ours"]
+    assert run("new", "first-draft", *stack, cwd=project).returncode == 0
+    assert run("new", "second-draft", *stack, cwd=project).returncode == 0, "beside a draft"
+    first = project / "credentials_data" / "local" / "first-draft.yml"
+    first.write_text(first.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+
+    third = run("new", "third-draft", *stack, cwd=project)
+    assert third.returncode == 0, third.stderr
+    assert "(not counted, still being written: credentials_data/local/first-draft.yml, " in third.stderr
+
+    validate = run("validate", cwd=project)
+    assert validate.returncode == 1
+    files = {line.split(":")[0] for line in validate.stderr.splitlines() if ".yml:" in line}
+    assert files == {"credentials_data/local/first-draft.yml"}, "only the guide no longer marked a draft is refused"

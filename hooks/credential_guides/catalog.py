@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .data_files import OlderFile, log_older_files, read_data_file
+from .data_files import OlderFile, log, log_older_files, read_data_file
 from .errors import DataError, DataErrors
 from .fillable import RESERVED_IDS
 from .model import (
@@ -25,6 +25,7 @@ from .model import (
     CitationsFile,
     Credential,
     Credentialing,
+    Draft,
     ResourcesFile,
     Stack,
     StacksFile,
@@ -67,8 +68,10 @@ class _Loaded:
 class _Reader:
     """Reads and validates files, collecting every error on the way."""
 
-    def __init__(self, display_root: Path) -> None:
+    def __init__(self, display_root: Path, leave_out_invalid: bool = False) -> None:
         self.display_root = display_root
+        self.leave_out_invalid = leave_out_invalid
+        self.drafts: list[Draft] = []
         self.errors: list[DataError] = []
         self.context: dict[str, Any] = {}
         self.registries: dict[str, list[_Loaded]] = {}
@@ -98,10 +101,23 @@ class _Reader:
             return None
         value, invalid = validate_document(_adapter(root), root, doc, file, self.context)
         already = {(e.line, e.path) for e in read_errors}
-        self.errors.extend(e for e in invalid if (e.line, e.path) not in already)
+        problems = [e for e in invalid if (e.line, e.path) not in already]
+        if kind == "credential" and isinstance(doc.data, dict) and doc.data.get("draft") is True:
+            self.drafts.append(Draft(file=file, problems=tuple(sorted(problems))))
+            return None
+        self.errors.extend(problems)
         if read_errors or value is None:
             return None
         return _Loaded(value, doc, file)
+
+    def load_credential(self, path: Path) -> _Loaded | None:
+        """A credential file; one that is not valid yet is left out as a draft if ``leave_out_invalid``."""
+        before = len(self.errors)
+        loaded = self.load(path, Credential, "credential")
+        if self.leave_out_invalid and len(self.errors) > before:
+            self.drafts.append(Draft(file=self.display(path), problems=tuple(sorted(self.errors[before:]))))
+            del self.errors[before:]
+        return loaded
 
     def registry(self, data_dir: Path, kind: str) -> dict[str, Any] | None:
         """Load a registry: the project's file, then the district's own in ``local/``; ids unique across both.
@@ -131,6 +147,19 @@ class _Reader:
         return by_id
 
 
+def log_drafts(drafts: tuple[Draft, ...]) -> None:
+    """One line for every credential the site leaves out as a draft."""
+    for draft in drafts:
+        left = len(draft.problems)
+        log.info(
+            "Left out of the site, as a draft (draft: true): %s%s",
+            draft.file,
+            f", with {left} thing{'' if left == 1 else 's'} to fill in or fix (credential-guides validate lists them)"
+            if left
+            else ", ready: delete its draft line to publish it",
+        )
+
+
 def credential_files(data_dir: Path) -> list[Path]:
     """The credential files: every ``*.yml``/``*.yaml`` directly in ``data_dir``, then in ``local/``
     (there, less the district's registries: ``stacks.yml`` and the like)."""
@@ -145,15 +174,24 @@ def credential_files(data_dir: Path) -> list[Path]:
     return yaml_files(data_dir) + local
 
 
-def load_catalog(data_dir: Path, display_root: Path | None = None, older: list[OlderFile] | None = None) -> Catalog:
+def load_catalog(
+    data_dir: Path,
+    display_root: Path | None = None,
+    older: list[OlderFile] | None = None,
+    *,
+    leave_out_invalid: bool = False,
+) -> Catalog:
     """Read and validate all credential data under ``data_dir``.
 
     Raises ``DataErrors`` listing every problem found, each as
     ``file:line: field.path: expected …, found …``. Files of an older data
     format are upgraded in memory: they are added to ``older`` if given, else
-    logged in one line.
+    logged in one line. A credential file marked ``draft: true`` is left out,
+    its problems kept in ``Catalog.drafts``; so is, with ``leave_out_invalid``
+    (for commands that add to the data while guides are being written), any
+    credential file that is not valid yet.
     """
-    reader = _Reader(display_root or data_dir.parent)
+    reader = _Reader(display_root or data_dir.parent, leave_out_invalid)
     if not data_dir.is_dir():
         raise DataErrors(
             [DataError(reader.display(data_dir), 1, "", "expected a folder of credential files, found none")]
@@ -171,7 +209,7 @@ def load_catalog(data_dir: Path, display_root: Path | None = None, older: list[O
         reader.errors.append(
             DataError(reader.display(data_dir), 1, "", "expected at least one credential file (*.yml), found none")
         )
-    credentials = [loaded for path in files if (loaded := reader.load(path, Credential, "credential"))]
+    credentials = [loaded for path in files if (loaded := reader.load_credential(path))]
     for loaded in credentials:
         reader.errors.extend(_check_credential(loaded, stacks))
     reader.errors.extend(_check_unique_topics(credentials))
@@ -198,6 +236,7 @@ def load_catalog(data_dir: Path, display_root: Path | None = None, older: list[O
         artifact_kinds=kinds,
         credentials=tuple(ordered),
         credentialing=credentialing.value,
+        drafts=tuple(reader.drafts),
     )
 
 

@@ -114,8 +114,12 @@ def _validate(project: Path) -> int:
         return 1
     elapsed = time.perf_counter() - started
     catalog = loaded.catalog
+    for draft in catalog.drafts:
+        print("\n".join(f"  {problem}" for problem in draft.problems), file=sys.stderr)
     shown = f"{len(catalog.credentials)} credentials in {len(catalog.stacks)} stacks shown"
-    print(f"{shown}; all data valid ({elapsed:.2f} s)")
+    drafts = len(catalog.drafts)
+    left_out = f"; {drafts} draft{'' if drafts == 1 else 's'} left out" if drafts else ""
+    print(f"{shown}{left_out}; all data valid ({elapsed:.2f} s)")
     return 0
 
 
@@ -128,11 +132,12 @@ def _new(project: Path, credential_id: str, stack_id: str, topic: int | None, ti
         )
         return 2
     try:
-        catalog = load_catalog(data_dir, display_root=project)
+        catalog = load_catalog(data_dir, display_root=project, leave_out_invalid=True)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         print("Fix these before adding a credential.", file=sys.stderr)
         return 1
+    _note_drafts(catalog)
     taken = {c.id for c in catalog.credentials} | {path.stem for path in credential_files(data_dir)}
     if credential_id in taken:
         print(f"ID: expected an id no credential has, found {credential_id!r}, already taken", file=sys.stderr)
@@ -162,9 +167,17 @@ def _new(project: Path, credential_id: str, stack_id: str, topic: int | None, ti
     path.parent.mkdir(exist_ok=True)
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     print(f"wrote {path}")
-    print("Replace each REPLACE text with your guide's words; until then, validate and the build list each one:")
+    print("It is a draft: the site leaves it out until you delete its `draft: true` line.")
+    print("Replace each REPLACE text with your guide's words; validate lists each one left:")
     print(f"  ./dev credential-guides validate{'' if project == Path('.') else f' {project}'}")
     return 0
+
+
+def _note_drafts(catalog: Catalog) -> None:
+    """Guides still being written do not keep anyone from adding another: say which were left out."""
+    if catalog.drafts:
+        files = ", ".join(draft.file for draft in catalog.drafts)
+        print(f"(not counted, still being written: {files})", file=sys.stderr)
 
 
 def _topic_problem(catalog: Catalog, stack: Stack, topic: int | None) -> str | None:
@@ -190,11 +203,12 @@ def new_stack_command(
         print(f"ID: expected lowercase words with hyphens, like 'my-stack', found {stack_id!r}", file=sys.stderr)
         return 2
     try:
-        catalog = load_catalog(data_dir, display_root=project)
+        catalog = load_catalog(data_dir, display_root=project, leave_out_invalid=True)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         print("Fix these before adding a stack.", file=sys.stderr)
         return 1
+    _note_drafts(catalog)
     if any(stack.id == stack_id for stack in catalog.stacks):
         print(f"ID: expected an id no stack has, found {stack_id!r}, already taken", file=sys.stderr)
         return 2

@@ -28,6 +28,7 @@ from pydantic import (
 
 from .data_format import FormatNumber
 from .data_markdown import link_problems, url_problem
+from .errors import DataError
 from .field_types import FIELD_KINDS, LINK_ROWS, types_where
 
 MAX_TEXT = 5_000
@@ -539,6 +540,8 @@ CitationRef = Annotated[
 
 class Credential(Model):
     format: FormatNumber
+    draft: bool = False
+    """A guide still being written: left out of the site, its problems listed as notes, not errors."""
     id: Slug
     title: Text
     stack: StackId
@@ -656,6 +659,12 @@ class ArtifactKindsFile(Model):
 # --- the whole catalog -------------------------------------------------------
 
 
+class Draft(Model):
+    file: str
+    problems: tuple[DataError, ...]
+    """What is left to fill in or fix before it can be published."""
+
+
 class Catalog(Model):
     stacks: tuple[Stack, ...]
     unlisted_stacks: tuple[Stack, ...] = ()
@@ -664,6 +673,9 @@ class Catalog(Model):
     artifact_kinds: dict[str, ArtifactKind]
     credentials: tuple[Credential, ...]
     credentialing: Credentialing
+    drafts: tuple[Draft, ...] = ()
+    """Credential files left out of the site: marked ``draft: true``, or (for the commands that add to the
+    data) not valid yet."""
 
     def stack(self, stack_id: str) -> Stack:
         return next(stack for stack in self.stacks + self.unlisted_stacks if stack.id == stack_id)

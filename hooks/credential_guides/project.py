@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .catalog import LOCAL_DIR, REGISTRY_DIR, REGISTRY_FILES, credential_files, load_catalog
+from .catalog import LOCAL_DIR, REGISTRY_DIR, REGISTRY_FILES, credential_files, load_catalog, log_drafts
 from .data_files import OlderFile, log_older_files, read_data_file
 from .errors import DataError, DataErrors
 from .model import Catalog
@@ -61,6 +61,7 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
     log_older_files(older)
     if errors or catalog is None or settings is None:
         raise DataErrors(errors)
+    log_drafts(catalog.drafts)
     return Project(settings=settings, catalog=shown(catalog, settings.hidden))
 
 
