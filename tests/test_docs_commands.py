@@ -109,7 +109,10 @@ def test_the_documented_commands_run(
             assert (project / "site" / "index.html").is_file()
 
 
-def test_the_district_path_in_the_docs_ends_in_a_scaffold_refused_by_name() -> None:
+def test_the_district_path_in_the_docs_keeps_a_draft_out_then_refuses_it_by_name() -> None:
     hosting = dict(sections("docs/hosting.md"))
     own = next(commands for heading, commands in hosting.items() if "own credentials" in heading)
-    assert [expected for _, expected in own] == [0, 0, 1], "new-stack and new work; validate refuses the scaffold"
+    assert [expected for _, expected in own] == [0, 0, 0, 0, 1], (
+        "new-stack and new work; validate passes over the draft; without its draft line, validate refuses it"
+    )
+    assert "draft: true" in own[3][0]
