@@ -101,6 +101,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     context["nav"] = navigation_for(nav, page)
+    # The page's footer, which overrides/partials/copyright.html prints (a template's context takes any key).
+    context["cg_copyright"] = _running().footers.for_page(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
     _base_urls[page.file.src_uri] = str(context["base_url"])
     return context
 

@@ -162,6 +162,9 @@ class Stack(Model):
     partner: Text | None = None
     license: License | None = None
     """The terms of the stack's guides, unless a guide's ``source`` names its own."""
+    reproduced: bool = False
+    """Whether its guides are published elsewhere and reproduced here word for word (NEA's are); a
+    district's own guides, written for its site, are not. A guide's ``source.reproduced`` may say otherwise."""
     levels: Annotated[tuple[Text, ...], Field(min_length=1)]
     topics: tuple[Topic, ...] = ()
     """Numbered topics, as NEA's stacks have; a stack without them lists its guides by title."""
@@ -265,6 +268,8 @@ class Source(Model):
     license: Text
     license_url: Url | None = None
     last_revised: Text | None
+    reproduced: bool = False
+    """Whether these words were published first elsewhere and are reproduced here unchanged."""
 
     @property
     def all_rights_reserved(self) -> bool:
@@ -294,6 +299,7 @@ def _source_from_stack(data: Any, info: ValidationInfo) -> Any:
     if "license" not in source and stack.license is not None:
         source["license"] = stack.license.name
         source.setdefault("license_url", stack.license.url)
+    source.setdefault("reproduced", stack.reproduced)
     return {**data, "source": source}
 
 

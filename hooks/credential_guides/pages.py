@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -128,6 +129,8 @@ def render_site(
         home_guides_per_stack=HOME_GUIDES_PER_STACK,
         catalog_filter=Markup(html_placeholder("filter")),
         shows_credentialing=shows_credentialing(catalog),
+        guide_publishers=_publishers(catalog.credentials),
+        reproduced_publishers=_publishers(c for c in catalog.credentials if c.source.reproduced),
     )
     pages = [SitePage(HOME, "Home", home, {"filter": str(filter_block)})]
     for stack in catalog.stacks:
@@ -161,6 +164,11 @@ def render_site(
     if search_page:
         pages.append(SitePage(SEARCH_PAGE, SEARCH_TITLE, render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR)))
     return pages
+
+
+def _publishers(credentials: Iterable[Credential]) -> list[str]:
+    """Who publishes ``credentials``, each once, in catalog order."""
+    return list(dict.fromkeys(credential.source.publisher for credential in credentials))
 
 
 def shows_credentialing(catalog: Catalog) -> bool:

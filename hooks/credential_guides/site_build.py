@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .build_plan import BuildPlan, build_plan
 from .errors import DataErrors
 from .offline import LOCAL_SHIM
+from .page_footer import PageFooters
 from .project import Project, load_project
 from .project_files import outside_project, script_in_published_file
 from .reproducible import SOURCE_DATE_EPOCH, source_date_epoch
@@ -107,6 +108,7 @@ class SiteBuild:
     workspace: Path
     site_map: SiteMap
     """Where every page, PDF and record of the catalog lives, made once for the build."""
+    footers: PageFooters
     publish_to: Path | None = None
     """`mkdocs build` writes into a staging folder; the site it replaces, once the build has succeeded."""
     _workspace: Any = field(default=None, repr=False)
@@ -140,8 +142,9 @@ class SiteBuild:
             config.site_dir = str(staging_dir(site_dir))
         if plan.offline_copy:
             use_local_polyfills(config, LOCAL_SHIM)
+        footers = PageFooters.of(project.settings, project.catalog)
         try:
-            apply_settings(config, project.settings, project.catalog, from_pages=plan.site_url_from_pages)
+            apply_settings(config, project.settings, footers.site_wide, from_pages=plan.site_url_from_pages)
         except ValueError as exc:
             raise BuildError(str(exc)) from None
         settings = project.settings.model_copy(update={"offline_zip": plan.offline_zip})
@@ -152,6 +155,7 @@ class SiteBuild:
             outputs=outputs_for(plan),
             workspace=Path(workspace.name),
             site_map=SiteMap.of(project.catalog),
+            footers=footers,
             publish_to=publish_to,
             _workspace=workspace,
         )

@@ -1,34 +1,17 @@
-"""Apply ``site.yml`` and the catalog to the MkDocs configuration (name, address, logo, colours, footer)."""
+"""Apply ``site.yml`` to the MkDocs configuration (name, address, logo, colours, footer)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from .build_plan import SITE_URL_ENV
-from .model import Catalog, Source
-from .pages import environment
 from .settings import SiteSettings, normal_site_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-
-def footer_sources(catalog: Catalog) -> list[Source]:
-    """One source for each publisher, partner and license among the guides shown, in catalog order."""
-    seen: dict[tuple[object, ...], Source] = {}
-    for credential in catalog.credentials:
-        source = credential.source
-        seen.setdefault((source.publisher, source.partner, source.license, source.license_url), source)
-    return list(seen.values())
-
-
-def copyright_html(catalog: Catalog) -> str:
-    """The footer's license lines: each credential's own publisher and license, never fixed text."""
-    macros: Any = environment().get_template("_shared.j2").module
-    return str(macros.copyright_lines(footer_sources(catalog)))
 
 
 def site_url(settings: SiteSettings, from_pages: str | None) -> str | None:
@@ -59,9 +42,8 @@ def remove_sitemap_without_address(site_dir: Path, address: str | None) -> None:
             (site_dir / name).unlink(missing_ok=True)
 
 
-def apply_settings(
-    config: MkDocsConfig, settings: SiteSettings, catalog: Catalog, from_pages: str | None = None
-) -> None:
+def apply_settings(config: MkDocsConfig, settings: SiteSettings, footer: str, from_pages: str | None = None) -> None:
+    """``footer`` is that of a page no hook reaches (the 404 page); each page's own is ``PageFooters.for_page``."""
     # Material prints the name unescaped in places; as Markup it is escaped once and shown as text.
     config.site_name = Markup(escape(settings.title))
     address = site_url(settings, from_pages)
@@ -75,9 +57,4 @@ def apply_settings(
     theme["palette"] = {"primary": "custom", "accent": "custom"}
     config.extra["cg_colors"] = {"primary": settings.colors.primary, "accent": settings.colors.accent}
     config.extra["cg_paper"] = settings.paper
-    lines = [str(escape(settings.footer))] if settings.footer else []
-    if settings.contact:
-        lines.append(f"Contact: {escape(settings.contact)}")
-    if catalog.credentials:
-        lines.append(copyright_html(catalog))
-    config.copyright = "<br>".join(lines)
+    config.copyright = footer
