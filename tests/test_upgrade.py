@@ -145,17 +145,31 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True)
 
 
-def test_a_copy_of_the_first_release_merges_the_current_tree_upgrades_and_builds(tmp_path: Path) -> None:
+def documented_release_commands() -> list[str]:
+    """The commands docs/hosting.md gives under "Take a new release", in order."""
+    text = (RELEASE_CONTENT / "docs" / "hosting.md").read_text(encoding="utf-8")
+    section = text.split("## Take a new release", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```text\n(.*?)```", section, re.S)
+    assert block, "docs/hosting.md: Take a new release shows no commands"
+    return [line.strip() for line in block[1].splitlines() if line.strip().startswith("git ")]
+
+
+def test_a_fork_of_the_first_release_takes_todays_as_docs_hosting_says_upgrades_and_builds(tmp_path: Path) -> None:
     first = RELEASES / "0.1.0"
+    upstream = tmp_path / "upstream"
+    upstream.mkdir()
+    assert git(upstream, "init", "-q").returncode == 0
+    shutil.copytree(first / "credentials_data", upstream / "credentials_data")
+    (upstream / "credentials_data" / f"{DISTRICT}.yml").unlink()  # the district's, added in its own commit below
+    shutil.copy2(first / "site.yml", upstream / "site.yml")
+    git(upstream, "add", "-A")
+    assert git(upstream, "commit", "-qm", "Release 0.1.0").returncode == 0
+
+    # The fork on GitHub, and the district's clone of it (its origin is the fork, not the project).
+    fork = tmp_path / "fork.git"
+    assert git(tmp_path, "clone", "-q", "--bare", str(upstream), str(fork)).returncode == 0
     repo = tmp_path / "district"
-    repo.mkdir()
-    assert git(repo, "init", "-q").returncode == 0
-    shutil.copytree(first / "credentials_data", repo / "credentials_data")
-    (repo / "credentials_data" / f"{DISTRICT}.yml").unlink()  # the district's, added in its own commit below
-    shutil.copy2(first / "site.yml", repo / "site.yml")
-    git(repo, "add", "-A")
-    assert git(repo, "commit", "-qm", "Release 0.1.0").returncode == 0
-    git(repo, "branch", "upstream")
+    assert git(tmp_path, "clone", "-q", str(fork), str(repo)).returncode == 0
 
     # The district's copy: its name, a logo, a hidden guide, its own stack and credential, as 0.1.0 allowed.
     settings = (repo / "site.yml").read_text(encoding="utf-8")
@@ -173,20 +187,24 @@ def test_a_copy_of_the_first_release_merges_the_current_tree_upgrades_and_builds
     git(repo, "add", "-A")
     assert git(repo, "commit", "-qm", "Our district's copy").returncode == 0
 
-    # Upstream: today's tree.
-    assert git(repo, "checkout", "-q", "upstream").returncode == 0
+    # The project moves on to today's release.
     for path in ("credentials_data", "site.yml"):
-        target = repo / path
+        target = upstream / path
         shutil.rmtree(target) if target.is_dir() else target.unlink()
-    copy_project(repo)
-    git(repo, "add", "-A")
-    assert git(repo, "commit", "-qm", "Today's release").returncode == 0
+    copy_project(upstream)
+    git(upstream, "add", "-A")
+    assert git(upstream, "commit", "-qm", "Today's release").returncode == 0
 
-    assert git(repo, "checkout", "-q", "main").returncode == 0
-    merged = git(repo, "merge", "--no-edit", "upstream")
-    assert merged.returncode == 0, merged.stdout + merged.stderr
-    assert "CONFLICT" not in merged.stdout
+    commands = documented_release_commands()
+    assert len(commands) == 3 and "OWNER/REPOSITORY" in commands[0]
+    for command in commands:
+        run = command.replace("https://github.com/OWNER/REPOSITORY.git", str(upstream)).split()
+        assert run[0] == "git"
+        done = git(repo, *run[1:], *(["--no-edit"] if run[1] == "merge" else []))
+        assert done.returncode == 0, f"`{command}`: {done.stdout}{done.stderr}"
+        assert "CONFLICT" not in done.stdout
     assert git(repo, "diff", "--name-only", "--diff-filter=U").stdout == ""
+    assert (repo / "hooks").is_dir(), "the merge brought today's engine"
 
     upgraded = cli(repo, "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
