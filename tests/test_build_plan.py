@@ -80,3 +80,9 @@ def test_the_cache_and_the_pages_address_come_from_the_environment() -> None:
 def test_a_plan_cannot_be_changed_once_made() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         plan().pdfs = False  # type: ignore[misc]
+
+
+def test_a_pull_requests_preview_has_the_zip_even_where_site_yml_turns_it_off() -> None:
+    assert plan(settings=SiteSettings(offline_zip=False), CG_OFFLINE_ZIP="1").offline_zip
+    assert not plan(settings=SiteSettings(offline_zip=False), CG_OFFLINE_ZIP="").offline_zip
+    assert not plan("serve", CG_OFFLINE_ZIP="1").offline_zip, "never while serving"

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from conftest import ROOT
+from credential_guides.offline import ZIP_PATH
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 OFFICIAL = {
@@ -20,6 +21,7 @@ OFFICIAL = {
     "actions/cache",
     "actions/configure-pages",
     "actions/upload-pages-artifact",
+    "actions/upload-artifact",
     "actions/deploy-pages",
 }
 
@@ -75,8 +77,13 @@ def test_workflow_runs_the_readme_commands() -> None:
     readme_blocks = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
     readme_commands = {line.split("#")[0].strip() for block in readme_blocks for line in block.splitlines()}
     readme_text = (ROOT / "README.md").read_text(encoding="utf-8")
-    runs = [step["run"].strip() for job in workflow()["jobs"].values() for step in job["steps"] if "run" in step]
-    assert runs == ["./dev test", "./dev credential-guides validate", "./dev build"]
+    runs = [
+        step["run"].strip()
+        for job in workflow()["jobs"].values()
+        for step in job["steps"]
+        if "run" in step and "GITHUB_STEP_SUMMARY" not in step["run"]
+    ]
+    assert runs == ["./dev test", "./dev build", "./dev credential-guides validate", "./dev build"]
     assert "./dev test" in readme_commands
     assert "`./dev build`" in readme_text
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -112,3 +119,19 @@ def test_on_the_default_branch_the_data_is_checked_then_built_and_no_engine_test
     """A district's copy publishes what it changed; the engine's tests are for pull requests and CI."""
     runs = [step.get("run", "").strip() for step in workflow()["jobs"]["build"]["steps"]]
     assert [r for r in runs if r] == ["./dev credential-guides validate", "./dev build"]
+
+
+def test_a_pull_request_attaches_its_site_as_a_preview_and_says_how_to_open_it() -> None:
+    steps = workflow()["jobs"]["test"]["steps"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    build = next(step for step in steps if step.get("run") == "./dev build")
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    summary = next(step for step in steps if "GITHUB_STEP_SUMMARY" in step.get("run", ""))
+    assert names.index(build["name"]) < names.index(upload["name"]) < names.index(summary["name"])
+    assert build["env"]["CG_OFFLINE_ZIP"] == "1", "the zip even where site.yml turns it off"
+    assert "pull_request" in build["if"] and "pull_request" in upload["if"]
+    assert "!cancelled()" in build["if"], "a preview even when an engine test failed"
+    assert upload["with"]["path"] == f"site/{ZIP_PATH}"
+    assert upload["with"]["if-no-files-found"] == "error"
+    assert "artifact-url" in summary["env"]["ARTIFACT_URL"] and upload["id"] in summary["env"]["ARTIFACT_URL"]
+    assert "open `index.html`" in summary["run"].replace("\\`", "`")

@@ -21,7 +21,7 @@ CACHE_ENV = "CG_PDF_CACHE"
 OFFLINE_ENV = "CG_OFFLINE"
 """Set by the build itself for the second build it runs to make the offline copy."""
 ZIP_ENV = "CG_OFFLINE_ZIP"
-"""0: no offline zip, whatever ``site.yml`` says."""
+"""0: no offline zip, 1: an offline zip (a pull request's preview), whatever ``site.yml`` says."""
 SITE_URL_ENV = "CG_SITE_URL"
 """The address GitHub Pages gives the site; the workflow sets it from actions/configure-pages."""
 _ON = ("1", "true", "yes", "on")
@@ -54,10 +54,7 @@ def build_plan(settings: SiteSettings, command: str, environ: Mapping[str, str],
         offline_copy=offline_copy,
         pdfs=_switch(environ.get(PDF_ENV), default=settings.pdfs and command != "serve"),
         offline_zip=(
-            settings.offline_zip
-            and not offline_copy
-            and command != "serve"
-            and _switch(environ.get(ZIP_ENV), default=True)
+            _switch(environ.get(ZIP_ENV), default=settings.offline_zip) and not offline_copy and command != "serve"
         ),
         pagefind=not offline_copy,
         staged=command == "build",
