@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from credential_guides.csp import OwnInlineCode, policy_for, with_policy
 from credential_guides.html_size import strip_indentation
+from credential_guides.local_pages import STAFF_PAGE
 from credential_guides.offline import relative_from_root
 from credential_guides.search_index import SEARCH_PAGE
 from credential_guides.site_build import BuildError, SiteBuild
@@ -48,6 +49,8 @@ current: SiteBuild | None = None
 """This build, from on_config on (render_dir.py reads its pages' HTML blocks)."""
 _own_code: OwnInlineCode | None = None
 """The inline scripts and styles the theme's templates write: the only ones a page's policy allows."""
+_staff_url: str | None = None
+"""The district staff's page, linked from every footer (not in the teachers' navigation)."""
 _base_urls: dict[str, str] = {}
 """Each page's and template's ``base_url``, which Material's inline script names."""
 
@@ -83,10 +86,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _staff_url
     try:
-        return _running().add_files(files, config)
+        files = _running().add_files(files, config)
     except BuildError as exc:
         raise PluginError(str(exc)) from None
+    staff = files.get_file_from_path(STAFF_PAGE)
+    _staff_url = staff.url if staff else None
+    return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -103,6 +110,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     context["nav"] = navigation_for(nav, page)
     # The page's footer, which overrides/partials/copyright.html prints (a template's context takes any key).
     context["cg_copyright"] = _running().footers.for_page(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+    context["cg_staff_url"] = _staff_url  # type: ignore[typeddict-unknown-key]
     _base_urls[page.file.src_uri] = str(context["base_url"])
     return context
 

@@ -25,6 +25,7 @@ SETTINGS = {
     "contact: null": "contact: pd-office@springfield.example.org",
     "how_to_submit: null": "how_to_submit: Submit through the **Springfield PD portal** before June 1.",
     "footer: null": "footer: Springfield Public Schools, Office of Professional Learning",
+    "home_text: null": "home_text: Welcome, Springfield educators. Submit by **June 1** to count for this year.",
     "  credentials: []": f"  credentials: [{HIDDEN}]",
     "offline_zip: true": "offline_zip: false",
     "pdfs: true": "pdfs: false\npaper: a4",

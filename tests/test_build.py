@@ -242,11 +242,16 @@ def test_every_choice_in_the_shipped_data_is_whole() -> None:
     assert [o for o in options if not o[:1].isupper() and not o[:1].isdigit()] == []
 
 
-def test_pages_for_district_staff_sit_under_one_labelled_entry_out_of_the_teachers_navigation(site: Path) -> None:
-    home = (site / "index.html").read_text(encoding="utf-8")
-    navigation = home[home.index('class="md-nav md-nav--primary"') : home.index('class="md-content"')]
-    assert "For district web staff" in navigation
-    assert "Host your own copy" not in navigation and "Editing the content" not in navigation
+def test_pages_for_district_staff_are_out_of_the_teachers_navigation_and_linked_from_every_footer(
+    site: Path,
+) -> None:
+    for page, staff_link in (("index.html", "district-staff/"), ("your-answers/index.html", "../district-staff/")):
+        html = (site / page).read_text(encoding="utf-8")
+        navigation = html[html.index('class="md-nav md-nav--primary"') : html.index('class="md-content"')]
+        assert "district web staff" not in navigation.lower(), page
+        assert "Host your own copy" not in navigation and "Editing the content" not in navigation
+        footer = html.split('<div class="md-copyright', 1)[1]
+        assert f'<a href="{staff_link}">For district web staff</a>' in footer, page
     staff = (site / "district-staff" / "index.html").read_text(encoding="utf-8")
     assert 'href="../hosting/">Host your own copy</a>' in staff
     assert 'href="../editing-content/">Editing the content</a>' in staff

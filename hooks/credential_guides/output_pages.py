@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File
 
 from .browser_fonts import FONT_SCRIPT, font_script
 from .catalog_filter import FILTER_ANCHOR, INDEX_FILE, catalog_index, guide_tags, index_script, tag_queries
+from .local_pages import local_pages
 from .model import Credential
 from .pages import SitePage, navigation, render_site
 from .records import achievement, embedded
@@ -47,7 +49,8 @@ class GeneratedPages(Output):
         self.pages = render_site(
             catalog, build.project.settings, pdfs=plan.pdfs, search_page=plan.pagefind, site_map=places
         )
-        config.nav = navigation(self.pages, catalog, extra=config.nav, site_map=places)
+        own_pages: list[Any] = local_pages(Path(config.docs_dir))
+        config.nav = navigation(self.pages, catalog, extra=[*own_pages, *(config.nav or [])], site_map=places)
         log.debug("credential_site: %d credentials, %d pages", len(catalog.credentials), len(self.pages))
 
     def add_files(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:

@@ -75,6 +75,8 @@ class SiteSettings(Model):
     contact: Text | None = None
     how_to_submit: Markdown | None = None
     footer: Text | None = None
+    home_text: Markdown | None = None
+    """Words of the district's own on the home page, after its introduction."""
     hidden: Hidden = Hidden()
     offline_zip: bool = True
     pdfs: bool = True
