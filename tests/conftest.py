@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from release_content import CONTENT_PARTS, RELEASE_CONTENT
+from credential_guides.copy_status import CONTENT_PARTS
+from release_content import RELEASE_CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -171,3 +171,59 @@ def test_new_works_while_other_guides_are_still_being_written(tmp_path: Path) ->
     assert validate.returncode == 1
     files = {line.split(":")[0] for line in validate.stderr.splitlines() if ".yml:" in line}
     assert files == {"credentials_data/local/first-draft.yml"}, "only the guide no longer marked a draft is refused"
+
+
+def test_new_stack_with_a_taken_id_names_the_file_and_line_that_hold_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "district")
+    stacks = (project / "credentials_data" / "registries" / "stacks.yml").read_text(encoding="utf-8").splitlines()
+    line = stacks.index("- id: multilingual-learners") + 1
+    args = ("new-stack", "--title", "T", "--publisher", "P", "--license", "CC BY 4.0")
+    taken = run(args[0], "multilingual-learners", *args[1:], cwd=project)
+    assert taken.returncode == 2
+    assert f"already taken by the stack at credentials_data/registries/stacks.yml:{line}: choose another id" in (
+        taken.stderr
+    )
+    assert run(args[0], "springfield-literacy", *args[1:], cwd=project).returncode == 0
+    again = run(args[0], "springfield-literacy", *args[1:], cwd=project)
+    assert again.returncode == 2 and "by the stack at credentials_data/local/stacks.yml:" in again.stderr
+
+
+def test_a_credential_moved_into_a_subfolder_is_told_then_upgraded_to_a_schema_path_that_resolves(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "district")
+    moved = project / "credentials_data" / "local" / "linking-family-engagement-learning-outcomes.yml"
+    moved.parent.mkdir(exist_ok=True)
+    (project / "credentials_data" / moved.name).rename(moved)
+    moved.write_bytes(moved.read_bytes().replace(b"\n", b"\r\n"))
+
+    checked = run("validate", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert (
+        "credentials_data/local/linking-family-engagement-learning-outcomes.yml:1: $schema: expected "
+        "'../credential.schema.json' (the schema, from this file's folder), found 'credential.schema.json'"
+    ) in checked.stderr
+
+    upgraded = run("upgrade", cwd=project)
+    assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
+    assert "local/linking-family-engagement-learning-outcomes.yml:1: $schema: now ../credential.schema.json" in (
+        upgraded.stdout
+    )
+    first = moved.read_bytes().split(b"\r\n", 1)[0].decode()
+    assert first == "# yaml-language-server: $schema=../credential.schema.json", "its own line endings kept"
+    assert (moved.parent / "../credential.schema.json").resolve().is_file()
+    assert "$schema" not in run("validate", cwd=project).stderr
+    assert run("upgrade", cwd=project).stdout.startswith("All "), "nothing left to do"
+
+
+def test_a_credential_in_a_folder_the_build_does_not_read_is_an_error_not_a_vanished_guide(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "district")
+    moved = project / "credentials_data" / "nea" / "linking-family-engagement-learning-outcomes.yml"
+    moved.parent.mkdir()
+    (project / "credentials_data" / moved.name).rename(moved)
+    checked = run("validate", cwd=project)
+    assert checked.returncode == 1
+    assert (
+        "credentials_data/nea/linking-family-engagement-learning-outcomes.yml:1: expected a credential file directly "
+        "in credentials_data/ or in credentials_data/local/, found one in nea/, which the build does not read: move it"
+    ) in checked.stderr

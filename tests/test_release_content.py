@@ -8,12 +8,14 @@ the data check the site's workflow runs before publishing.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from credential_guides.copy_status import MANIFEST, manifest_of
 from release_content import RELEASE_CHECKS, RELEASE_CONTENT, differences
 
 
@@ -33,3 +35,10 @@ def test_this_copys_own_content_is_valid() -> None:
         [sys.executable, "-m", "credential_guides.cli", "validate"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_engines_manifest_is_the_release_fixture_status_compares_a_copy_with() -> None:
+    """An engine file: a district's copy takes it with each release and never edits it."""
+    assert json.loads(MANIFEST.read_text(encoding="utf-8")) == manifest_of(RELEASE_CONTENT), (
+        "run `python tests/release_content.py` to rewrite it"
+    )

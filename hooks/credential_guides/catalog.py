@@ -174,6 +174,16 @@ def credential_files(data_dir: Path) -> list[Path]:
     return yaml_files(data_dir) + local
 
 
+def unread_files(data_dir: Path) -> list[Path]:
+    """YAML files in folders of ``data_dir`` the build reads none from: a credential put there would vanish."""
+    read = {data_dir, data_dir / REGISTRY_DIR, data_dir / LOCAL_DIR}
+    return sorted(
+        path
+        for path in data_dir.rglob("*")
+        if path.suffix in (".yml", ".yaml") and path.is_file() and path.parent not in read
+    )
+
+
 def load_catalog(
     data_dir: Path,
     display_root: Path | None = None,
@@ -205,6 +215,16 @@ def load_catalog(
     credentialing = reader.load(data_dir / REGISTRY_DIR / "credentialing.yml", Credentialing, "credentialing")
 
     files = credential_files(data_dir)
+    reader.errors.extend(
+        DataError(
+            reader.display(path),
+            1,
+            "",
+            f"expected a credential file directly in {data_dir.name}/ or in {data_dir.name}/{LOCAL_DIR}/, "
+            f"found one in {path.parent.relative_to(data_dir).as_posix()}/, which the build does not read: move it",
+        )
+        for path in unread_files(data_dir)
+    )
     if not files:
         reader.errors.append(
             DataError(reader.display(data_dir), 1, "", "expected at least one credential file (*.yml), found none")

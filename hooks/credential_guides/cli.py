@@ -6,6 +6,7 @@ credential-guides new ID --stack STACK [--topic N] [--title TITLE]
 credential-guides upgrade [PROJECT]     rewrite data files of an older format to the current one
 credential-guides schema                regenerate the JSON Schemas editors use
 credential-guides render DIR            the site as a plain MkDocs project (no hooks) in DIR
+credential-guides status [PROJECT]      what this copy hides, changes and adds, and which release it runs
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import LOCAL_DIR, credential_files, load_catalog
+from .catalog import LOCAL_DIR, REGISTRY_DIR, credential_files, load_catalog
 from .ci_report import github_annotations, job_summary
+from .copy_status import copy_status, status_lines
 from .data_files import BOM, as_unix_text
 from .data_format import CURRENT_FORMAT
 from .errors import DataErrors
 from .model import ALL_RIGHTS_RESERVED, Catalog, Stack
 from .pages import environment
 from .project import DATA_DIR, data_files, load_project
+from .schema_hint import SchemaHint, with_schema_path, wrong_schema_path
 from .schemas import write_schemas
 from .upgrade import upgrade_text
 
@@ -65,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     upgrade.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: here)")
     schema = commands.add_parser("schema", help="regenerate the JSON Schema files from the model")
     schema.add_argument("--project", type=Path, default=Path("."))
+    status = commands.add_parser("status", help="what this copy hides, changes and adds, and its release")
+    status.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: here)")
     render = commands.add_parser("render", help="write the site as a plain MkDocs project (no hooks) into a folder")
     render.add_argument("dest", type=Path, help="the folder to write (replaced if it exists)")
     render.add_argument("--project", type=Path, default=Path("."))
@@ -81,8 +86,20 @@ def main(argv: list[str] | None = None) -> int:
         return upgrade_command(args.project)
     if args.command == "render":
         return _render(args.project, args.dest)
+    if args.command == "status":
+        return _status(args.project)
     for path in write_schemas(args.project):
         print(f"wrote {path}")
+    return 0
+
+
+def _status(project: Path) -> int:
+    try:
+        loaded = load_project(project.resolve())
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print("\n".join(status_lines(copy_status(project.resolve(), loaded.settings))))
     return 0
 
 
@@ -100,6 +117,15 @@ def _render(project: Path, dest: Path) -> int:
     return 0
 
 
+def _schema_hints(project: Path) -> list[SchemaHint]:
+    hints = []
+    for path, kind in data_files(project):
+        first_line = as_unix_text(path.read_bytes()).decode("utf-8", "replace").partition("\n")[0]
+        if hint := wrong_schema_path(project, path, kind, first_line):
+            hints.append(hint)
+    return hints
+
+
 def _validate(project: Path) -> int:
     started = time.perf_counter()
     try:
@@ -113,6 +139,8 @@ def _validate(project: Path) -> int:
                     handle.write(job_summary(exc.errors))
         return 1
     elapsed = time.perf_counter() - started
+    for hint in _schema_hints(project.resolve()):
+        print(hint, file=sys.stderr)
     catalog = loaded.catalog
     for draft in catalog.drafts:
         print("\n".join(f"  {problem}" for problem in draft.problems), file=sys.stderr)
@@ -195,6 +223,18 @@ def _topic_problem(catalog: Catalog, stack: Stack, topic: int | None) -> str | N
     return None
 
 
+def _stack_line(project: Path, stack_id: str) -> str | None:
+    """``file:line`` of the stack ``stack_id`` in a stacks file of the project."""
+    line_of_id = re.compile(rf"^\s*(?:-\s*)?id:\s*[\"']?{re.escape(stack_id)}[\"']?\s*(?:#.*)?$")
+    for folder in (REGISTRY_DIR, LOCAL_DIR):
+        path = project / DATA_DIR / folder / "stacks.yml"
+        if path.is_file():
+            for number, line in enumerate(as_unix_text(path.read_bytes()).decode("utf-8", "replace").splitlines(), 1):
+                if line_of_id.match(line):
+                    return f"{path.relative_to(project).as_posix()}:{number}"
+    return None
+
+
 def new_stack_command(
     project: Path, stack_id: str, title: str, publisher: str, license_name: str, license_url: str | None
 ) -> int:
@@ -209,8 +249,13 @@ def new_stack_command(
         print("Fix these before adding a stack.", file=sys.stderr)
         return 1
     _note_drafts(catalog)
-    if any(stack.id == stack_id for stack in catalog.stacks):
-        print(f"ID: expected an id no stack has, found {stack_id!r}, already taken", file=sys.stderr)
+    if any(stack.id == stack_id for stack in catalog.stacks + catalog.unlisted_stacks):
+        where = _stack_line(project, stack_id)
+        print(
+            f"ID: expected an id no stack has, found {stack_id!r}, already taken"
+            + (f" by the stack at {where}: choose another id, or edit that stack" if where else ""),
+            file=sys.stderr,
+        )
         return 2
     reserved = license_name.strip().casefold() == ALL_RIGHTS_RESERVED.casefold()
     license_url = license_url or KNOWN_LICENSES.get(license_name.strip())
@@ -263,12 +308,16 @@ def upgrade_command(project: Path) -> int:
         for problem in result.problems:
             print(f"{display}:{problem.line}: {problem.field}: {problem.message}")
             by_hand += 1
-        if not result.changed:
+        new_text = result.text if result.changed else text
+        if hint := wrong_schema_path(project, path, kind, new_text.partition("\n")[0]):
+            new_text = with_schema_path(new_text, hint)
+            print(f"{display}:1: $schema: now {hint.expected}, the schema from this file's folder")
+        if new_text == text:
             continue
         # Written back with the line endings and byte-order mark it had, so an editor shows no other change.
         newline = "\r\n" if b"\r\n" in raw else "\r" if b"\r" in raw else "\n"
         bom = "\ufeff" if raw.startswith(BOM) else ""
-        path.write_text(bom + result.text, encoding="utf-8", newline=newline)
+        path.write_text(bom + new_text, encoding="utf-8", newline=newline)
         upgraded += 1
         for change in result.changes:
             print(f"{display}:{change.line}: {change.field}: {change.message}")

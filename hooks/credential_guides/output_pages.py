@@ -10,6 +10,7 @@ from mkdocs.structure.files import File
 
 from .browser_fonts import FONT_SCRIPT, font_script
 from .catalog_filter import FILTER_ANCHOR, INDEX_FILE, catalog_index, guide_tags, index_script, tag_queries
+from .copy_status import STATUS_PAGE, STATUS_TITLE, copy_status, status_markdown
 from .local_pages import local_pages
 from .model import Credential
 from .pages import SitePage, navigation, render_site
@@ -49,6 +50,8 @@ class GeneratedPages(Output):
         self.pages = render_site(
             catalog, build.project.settings, pdfs=plan.pdfs, search_page=plan.pagefind, site_map=places
         )
+        status = copy_status(Path(config.config_file_path).parent, build.project.settings)
+        self.pages.append(SitePage(STATUS_PAGE, STATUS_TITLE, status_markdown(status)))
         own_pages: list[Any] = local_pages(Path(config.docs_dir))
         config.nav = navigation(self.pages, catalog, extra=[*own_pages, *(config.nav or [])], site_map=places)
         log.debug("credential_site: %d credentials, %d pages", len(catalog.credentials), len(self.pages))
