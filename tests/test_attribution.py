@@ -42,6 +42,7 @@ def test_the_box_says_reproduced_only_on_guides_published_elsewhere(mixed: Proje
 
 def test_the_home_page_says_whose_guides_are_reproduced(mixed: Project) -> None:
     home = pages_of(mixed)["index.md"]
+    assert "Questions: pd-office@springfield.example.org.\n\nThe guides below" in home, "a paragraph of its own"
     assert "Each guide is reproduced word for word" not in home
     assert "The guides of the National Education Association (NEA) are reproduced word for word" in home
     assert "Springfield Public Schools are reproduced" not in home

@@ -133,7 +133,7 @@ def test_search_indexes_every_teachers_page_and_template_label_but_no_form_contr
         "/" + html_file.relative_to(site).as_posix().removesuffix("index.html")
         for html_file in site.rglob("index.html")
     }
-    district_staff = {"/district-staff/", "/hosting/", "/editing-content/"}
+    district_staff = {"/district-staff/", "/hosting/", "/editing-content/", "/copy-status/"}
     assert district_staff <= pages
     assert set(documents) == pages - {"/search/"} - district_staff
     text = search_index_text(site)
