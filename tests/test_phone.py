@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
@@ -62,16 +64,26 @@ def test_a_template_starts_with_its_first_field_on_the_first_screen(page: Page, 
     expect(page.get_by_text("Submit a finished copy of your action plan.")).to_be_visible()
 
 
-def test_a_row_keeps_its_number_in_view_while_its_table_scrolls(page: Page, served_site: str) -> None:
+def test_each_row_of_an_answer_table_reads_as_a_block_with_nothing_over_its_boxes(page: Page, served_site: str) -> None:
     page.set_viewport_size(PHONE)
     page.goto(served_site + ACTION_PLAN)
-    region = page.locator("[data-field='tasks'] .cg-table-scroll")
+    table = page.locator("[data-field='tasks']")
     page.locator("#f-tasks-0-person").fill("Family liaison")
-    region.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
-    row_label = page.locator("[data-field='tasks'] tbody tr[data-row='0'] th")
-    left = region.evaluate("el => el.getBoundingClientRect().left")
-    assert abs(row_label.evaluate("el => el.getBoundingClientRect().left") - left) < 2
-    expect(row_label).to_have_text("1")
+    region = table.locator(".cg-table-scroll")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "nothing to scroll sideways"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    expect(table.locator("tbody tr[data-row='0'] th")).to_have_text("1")
+    expect(table.locator("tbody tr[data-row='0'] label", has_text="Person in charge")).to_be_visible()
+    expect(page.get_by_label("Row 1: Person in charge")).to_have_value("Family liaison")
+    boxes = table.locator("tbody tr[data-row='0'] :is(th, td)").evaluate_all(
+        "cells => cells.filter(c => c.offsetParent).map(c => c.getBoundingClientRect().toJSON())"
+    )
+    assert len(boxes) >= 5
+    for above, below in pairwise(boxes):
+        assert below["top"] >= above["bottom"] - 0.5, "each part of a row is below the one before, not on it"
+    for control in table.locator("tbody tr[data-row='0'] :is(textarea, input)").all():
+        box = control.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
 
 
 def test_each_answer_counts_toward_the_parts_word_range_as_one_types(page: Page, served_site: str) -> None:
@@ -89,3 +101,34 @@ def test_each_answer_counts_toward_the_parts_word_range_as_one_types(page: Page,
     live = page.locator("#total-count-state")
     assert live.get_attribute("aria-live") == "polite"
     assert first.evaluate("el => el.getBoundingClientRect().height") > height, "the box grows with the answer"
+
+
+@pytest.mark.parametrize("width", [320, 390, 430, 1280])
+def test_every_action_of_a_template_is_on_the_screen_without_scrolling_sideways(
+    page: Page, served_site: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(served_site + ACTION_PLAN)
+    toolbar = page.locator(".cg-toolbar")
+    expect(toolbar).to_be_visible()
+    assert toolbar.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    names = [
+        "Download as PDF",
+        "Download as Word (.docx)",
+        "Print",
+        "Copy all answers as text",
+        "Export answers (JSON)",
+        "Clear answers",
+    ]
+    for name in names:
+        button = toolbar.get_by_role("button", name=name, exact=True)
+        expect(button).to_be_in_viewport(ratio=1)
+        assert button.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), f"{name}: its words fit in it"
+    expect(toolbar.locator(".cg-import > span")).to_be_in_viewport(ratio=1)
+    expect(toolbar.get_by_label("Import answers")).to_be_attached()
+    hand_in = toolbar.get_by_role("group", name="Hand in")
+    first_field = page.locator("#f-goal")
+    assert hand_in.evaluate("el => el.getBoundingClientRect().bottom") < first_field.evaluate(
+        "el => el.getBoundingClientRect().top"
+    ), "the hand-in actions come before the form"

@@ -35,11 +35,13 @@ const cgTableRows = (() => {
   function updateControls(table) {
     const count = visible(table);
     const { min, max } = bounds(table);
-    /** @type {HTMLButtonElement} */ (table.querySelector(".cg-add-row")).disabled = count >= max;
+    const add = /** @type {HTMLButtonElement | null} */ (table.querySelector(".cg-add-row"));
+    if (add) add.disabled = count >= max;
     table.querySelectorAll(".cg-remove-row").forEach((button) => {
       /** @type {HTMLButtonElement} */ (button).disabled = count <= min;
     });
-    /** @type {HTMLElement} */ (table.querySelector(".cg-row-count")).textContent = cgWords.rowCount(count, min, max);
+    const state = table.querySelector(".cg-row-count");
+    if (state) state.textContent = cgWords.rowCount(count, min, max);
   }
 
   /**
@@ -64,6 +66,7 @@ const cgTableRows = (() => {
    */
   function add(table) {
     const count = visible(table);
+    if (count >= bounds(table).max) return;
     show(table, count + 1);
     const first = boxes(rows(table)[count])[0];
     if (first) first.focus();
@@ -87,7 +90,8 @@ const cgTableRows = (() => {
     show(table, count - 1);
     const near = all[Math.min(index, count - 2)];
     const target = near && /** @type {HTMLElement | null} */ (near.querySelector(".cg-remove-row:not([disabled])"));
-    (target || /** @type {HTMLElement} */ (table.querySelector(".cg-add-row"))).focus();
+    const next = target || /** @type {HTMLElement | null} */ (table.querySelector(".cg-add-row"));
+    if (next) next.focus();
     return true;
   }
 
