@@ -8,9 +8,6 @@
 const cgFeedback = (() => {
   "use strict";
 
-  const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
-  const PHONE = /(?:\+?\d[\s().-]*){7,}\d/;
-
   /** @param {HTMLElement} output @param {number} count */
   function updateCount(output, count) {
     const min = Number(output.dataset.minWords);
@@ -102,7 +99,7 @@ const cgFeedback = (() => {
     form.querySelectorAll("[data-pii]").forEach((element) => {
       const box = /** @type {Box} */ (element);
       const id = String(box.dataset.pii);
-      if (EMAIL.test(box.value) || PHONE.test(box.value)) flagged[id] = true;
+      if (cgText.hasContactDetails(box.value)) flagged[id] = true;
       else if (!(id in flagged)) flagged[id] = false;
     });
     Object.keys(flagged).forEach((id) => {

@@ -46,5 +46,40 @@ const cgText = (() => {
     return String(text).replace(/\s+/g, " ").trim();
   }
 
-  return { countWords, rangeState, dateInWords, isoDay, clean };
+  const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+  /* Telephone numbers as people write them, not any run of digits: dates, ranges, scores, years and totals
+     ("12-15-2026", "2025-2026", "78 82 91 88", "555 1234 in a total") are not numbers anyone dials. */
+  const PHONES = [
+    // International, with its country code: +44 20 7946 0958, +1 (202) 555-0148, +52 55 1234 5678.
+    /(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/,
+    // North American: (202) 555-0148, 202-555-0148, 202.555.0148, 202 555 0148, 1-202-555-0148.
+    /(?<![\w+./-])(?:1[\s.-]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}([\s.-]))\d{3}(?:\1|-)\d{4}(?![\w/-]|[.-]\d)/,
+    // The same without separators, where only a real area code and exchange tell it from other numbers: 2025550148.
+    /(?<![\w+./-])1?[2-9]\d{2}[2-9]\d{6}(?![\w/-]|[.-]\d)/,
+    // A local number with its dash: 555-0148.
+    /(?<![\w./-])[2-9]\d{2}-\d{4}(?![\w/-]|[.-]\d)/,
+    // Trunk prefix 0, as in most of Europe: 020 7946 0958, 07700 900123, 01 23 45 67 89, 030 12345678.
+    /(?<![\w./-])0\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w/-]|[.-]\d)/,
+  ];
+
+  /** @param {string} text */
+  function digitCount(text) {
+    return (text.match(/\d/g) || []).length;
+  }
+
+  /**
+   * Whether a text holds what identifies a person to write to or call: an email address or a telephone number.
+   * @param {string} text
+   */
+  function hasContactDetails(text) {
+    if (EMAIL.test(text)) return true;
+    return PHONES.some((pattern) => {
+      const found = pattern.exec(text);
+      if (!found) return false;
+      const digits = digitCount(found[0]);
+      return digits >= 7 && digits <= 15;
+    });
+  }
+
+  return { countWords, rangeState, dateInWords, isoDay, clean, hasContactDetails };
 })();
