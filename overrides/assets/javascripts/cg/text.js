@@ -81,5 +81,68 @@ const cgText = (() => {
     });
   }
 
-  return { countWords, rangeState, dateInWords, isoDay, clean, hasContactDetails };
+  /* An address as a teacher pastes it into an answer, up to the first space; what a sentence puts after it
+     (a full stop, a comma, a closing bracket or quote) is not part of it. */
+  const ADDRESS = /\b(?:https?:\/\/|mailto:)[^\s<>"]+/gi;
+  const TRAILING = /[.,;:!?'"\u2019\u201d]+$/;
+
+  /**
+   * The address itself if it is one a reader may follow from a document (https, http or mailto, as on the
+   * site), else null.
+   * @param {string} text
+   */
+  function safeAddress(text) {
+    let url;
+    try {
+      url = new URL(text);
+    } catch (_) {
+      return null;
+    }
+    if (url.protocol === "mailto:") return url.pathname ? text : null;
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname ? text : null;
+  }
+
+  /**
+   * A text as runs of plain text and of addresses to link; the runs joined are the text.
+   * @param {string} text
+   * @returns {{ text: string, url: string | null }[]}
+   */
+  function linkParts(text) {
+    /** @type {{ text: string, url: string | null }[]} */
+    const parts = [];
+    let at = 0;
+    for (const found of String(text).matchAll(ADDRESS)) {
+      let address = found[0].replace(TRAILING, "");
+      /* A closing bracket belongs to the address only when the address opened one: (see https://x.org/a_(b)). */
+      while (address.endsWith(")") && (address.match(/\(/g) || []).length < (address.match(/\)/g) || []).length) {
+        address = address.slice(0, -1);
+      }
+      const start = /** @type {number} */ (found.index);
+      const url = safeAddress(address);
+      if (!url) continue;
+      if (start > at) parts.push({ text: text.slice(at, start), url: null });
+      parts.push({ text: address, url });
+      at = start + address.length;
+    }
+    if (at < text.length || !parts.length) parts.push({ text: text.slice(at), url: null });
+    return parts;
+  }
+
+  /**
+   * An address in pieces a line may end after: after each / ? & = # and before each . of its path, and
+   * within a run of more than `longest` characters (a shared folder's id), so that a long address wraps
+   * at sensible points instead of running off the page or breaking anywhere. The pieces joined are the address.
+   * @param {string} address
+   * @param {number} [longest]
+   */
+  function addressPieces(address, longest = 24) {
+    const pieces = address.match(/[^/?&=#]*[/?&=#]+|[^/?&=#]+$/g) || [address];
+    return pieces.flatMap((piece) => {
+      const out = [];
+      for (let at = 0; at < piece.length; at += longest) out.push(piece.slice(at, at + longest));
+      return out;
+    });
+  }
+
+  return { countWords, rangeState, dateInWords, isoDay, clean, hasContactDetails, linkParts, addressPieces, safeAddress };
 })();
