@@ -313,7 +313,17 @@ def test_scans_are_appended_to_the_pdf_tagged_and_without_their_own_document_inf
     assert [f.Pg.objgen for f in figures[1:]] == [p.obj.objgen for p in scan_pages]
     assert "Ms Secret" not in str(pdf.docinfo) and "Secret scan" not in str(pdf.docinfo)
     text = subprocess.run(["pdftotext", str(saved_pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "PDF scan 1 (3 pages): Completed feedback forms\nIts pages follow at the end of this document." in text
+    assert "PDF scan 1 (3 pages): Completed feedback forms\nIts 3 pages follow at the end of this document." in text
+    total = len(pdf.pages)
+    footers = [line for line in text.splitlines() if " · page " in line]
+    assert footers == [f"Artifact 1: An Artifact · page {n} of {total}" for n in range(1, total + 1)], "scan pages too"
+    with pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        destination = outline.root[-1].destination
+    assert titles[-1] == "Scan: PDF scan 1 (3 pages): Completed feedback forms"
+    assert isinstance(destination, pikepdf.Array)
+    assert destination[0].objgen == scan_pages[0].obj.objgen, "the bookmark opens the scan's first page"
+    assert str(pdf.Root.PageMode) == "/UseOutlines"
 
 
 def test_the_word_document_holds_each_photo_with_its_description_as_alternative_text(
@@ -445,7 +455,7 @@ def test_a_scan_that_would_act_is_appended_with_its_content_only(
     assert "/OpenAction" not in pdf.Root
     scan_pages = pdf.pages[-2:]
     assert [len(p.get_images()) for p in scan_pages] == [1, 1], "the scan's pages keep their content"
-    assert all("/Annots" not in p.obj for p in scan_pages)
+    assert all(len(p.obj.get("/Annots", [])) == 0 for p in scan_pages)
     assert [str(f.Alt) for f in figures_of(pdf)][-2:] == [
         f"PDF scan 1 (2 pages): Sign-in sheets — page {n} of 2" for n in (1, 2)
     ]

@@ -168,6 +168,12 @@ interface Document_ {
   sections: { heading?: string; parts: Part[] }[];
 }
 
+/** A hand-in document made in this browser, and what the teacher should know of it before handing it in. */
+interface Made {
+  blob: Blob;
+  notes: string[];
+}
+
 /** What keeps a template from complete (status.js); field null for the template's total. */
 interface Missing {
   field: string | null;

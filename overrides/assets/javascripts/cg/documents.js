@@ -78,6 +78,19 @@ const cgDocuments = (() => {
     return [new docx.Paragraph({ children: [image], keepNext: true }), caption];
   }
 
+  /**
+   * A text as Word runs, each address in it (https, http, mailto: cgText.linkParts) a hyperlink in Word's
+   * own Hyperlink style, which Word wraps at its slashes.
+   * @param {any} docx
+   * @param {string} text
+   * @param {{ bold?: boolean, italics?: boolean }} style
+   */
+  function linkedRuns(docx, text, style) {
+    return cgText.linkParts(text).map((part) => (part.url
+      ? new docx.ExternalHyperlink({ link: part.url, children: [new docx.TextRun({ ...style, text: part.text, style: "Hyperlink" })] })
+      : new docx.TextRun({ ...style, text: part.text })));
+  }
+
   /** The papers site.yml may choose, in points; the PDFs the site builds use the same. */
   const PAPERS = {
     letter: { name: "LETTER", width: 612, height: 792, margin: 72 },
@@ -100,9 +113,10 @@ const cgDocuments = (() => {
   /**
    * A Word document as a reviewer's word processor expects it: headings with outline levels (Word,
    * LibreOffice and Google Docs read them as headings and export them as such), the site's language,
-   * US Letter, page numbers, real lists and tables with a header row.
+   * US Letter, page numbers, real lists and tables with a header row, live links. A scan's pages are
+   * not in it (Word cannot hold a PDF's pages): the document says so where the scan is, and so does a note.
    * @param {Document_} work
-   * @returns {Promise<Blob>}
+   * @returns {Promise<Made>}
    */
   function word(work) {
     const blocks = cgOutline.blocks(work);
@@ -113,7 +127,7 @@ const cgDocuments = (() => {
         docx.HeadingLevel.HEADING_4, docx.HeadingLevel.HEADING_5];
       /** @param {string} text @param {boolean} bold */
       const cell = (text, bold) => new docx.TableCell({
-        children: [new docx.Paragraph({ children: [new docx.TextRun({ text, bold })] })],
+        children: [new docx.Paragraph({ children: linkedRuns(docx, text, { bold }) })],
       });
       /** @type {any[]} */
       const children = [];
@@ -125,7 +139,7 @@ const cgDocuments = (() => {
             text: block.text, heading: levels[block.level - 1], outlineLevel: block.level - 1, keepNext: true,
           }));
         } else if (block.kind === "paragraph") {
-          children.push(new docx.Paragraph({ children: [new docx.TextRun({ text: block.text, italics: block.placeholder })] }));
+          children.push(new docx.Paragraph({ children: linkedRuns(docx, block.text, { italics: block.placeholder }) }));
         } else if (block.kind === "list") {
           block.items.forEach((item) => {
             children.push(new docx.Paragraph({ text: item, numbering: { reference: "answers", level: 0 } }));
@@ -149,8 +163,11 @@ const cgDocuments = (() => {
       const heading = (size, level) => ({
         run: { bold: true, size }, paragraph: { outlineLevel: level, keepNext: true, spacing: { before: 240, after: 120 } },
       });
+      const scans = blocks.filter((block) => block.kind === "scan" && files.has(block.id)).length;
+      const notes = scans ? [cgWords.scansOnlyInPdf(scans)] : [];
       return docx.Packer.toBlob(new docx.Document({
         creator: "Credential guides",
+        lastModifiedBy: "Credential guides",
         title: work.title,
         description: work.subtitle,
         styles: {
@@ -191,7 +208,7 @@ const cgDocuments = (() => {
           },
           children,
         }],
-      }));
+      })).then((/** @type {Blob} */ blob) => ({ blob, notes }));
     });
   }
 

@@ -282,9 +282,9 @@ const cgForm = (() => {
       const name = this.fileName(pdf ? "pdf" : "docx");
       if (pdf) this.say(cgWords.makingPdf);
       const make = pdf ? cgPdfDocument.make : cgDocuments.word;
-      make({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then((blob) => {
+      make({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then(({ blob, notes }) => {
         cgDocuments.saveBlob(blob, name);
-        this.say((pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions));
+        this.say([(pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions), ...notes].join(" "));
       }, (error) => {
         this.say((pdf ? cgWords.pdfFailed : cgWords.wordFailed)(error.message));
       });

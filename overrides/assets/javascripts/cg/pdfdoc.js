@@ -14,6 +14,26 @@ const cgPdfDocument = (() => {
 
   const HEADING_SIZES = [18, 15, 13, 12, 11];
   const CELL = { padding: 4, border: 0.5, borderColor: "#555555", fontSize: 10 };
+  /* Links as on the site, dark enough on white to read in print (9.4:1). */
+  const LINK_COLOR = "#1a4480";
+
+  /**
+   * A table cell's text as pdfkit takes it. A cell that holds an address links to it (the first, if it holds
+   * more), and an address in it may wrap after its separators (a zero-width space, cgText.addressPieces); a
+   * cell that is only an address looks like a link.
+   * @param {string} text
+   * @returns {{ text: string, textOptions?: any, textColor?: string }}
+   */
+  function linkedCell(text) {
+    const parts = cgText.linkParts(text);
+    const first = parts.find((part) => part.url);
+    if (!first) return { text };
+    const wrapped = parts.map((part) => (part.url ? cgText.addressPieces(part.text).join("\u200b") : part.text)).join("");
+    const only = parts.filter((part) => part.text.trim()).length === 1;
+    return only
+      ? { text: wrapped, textOptions: { link: first.url, underline: true }, textColor: LINK_COLOR }
+      : { text: wrapped, textOptions: { link: first.url } };
+  }
 
   /**
    * A table of a PDF, tagged (Table, TR, TH with /Scope Column, TD) by pdfkit. Where its rows run
@@ -61,10 +81,11 @@ const cgPdfDocument = (() => {
     };
     rendered.row(block.columns.map((text) => ({ text, type: "TH", scope: "Column", font: { src: "Bold" } })));
     block.rows.forEach((row) => {
+      const cells = row.map(linkedCell);
       const last = rendered._currRowIndex - 1;
       const bottom = rendered._rowYPos[last] + rendered._rowHeights[last];
-      if (bottom + heightOf(row, "Body") >= doc.page.maxY()) repeatHeader();
-      rendered.row(row);
+      if (bottom + heightOf(cells.map((cell) => cell.text), "Body") >= doc.page.maxY()) repeatHeader();
+      rendered.row(cells);
     });
     rendered.end();
   }
@@ -73,9 +94,10 @@ const cgPdfDocument = (() => {
    * The same work as a tagged PDF (PDF/UA-1) with DejaVu Sans embedded: real text that flows
    * across pages; headings, paragraphs, lists (L, LI, Lbl, LBody) and tables (Table, TR, TH with
    * /Scope, TD) in its structure tree; the title shown in the reader's title bar; page numbers as
-   * artifacts.
+   * artifacts; live links; bookmarks; the pages of scans after it, numbered with the rest. Its notes name
+   * each question whose answer holds characters the fonts cannot draw.
    * @param {Document_} work
-   * @returns {Promise<Blob>}
+   * @returns {Promise<Made>}
    */
   function make(work) {
     const blocks = cgOutline.blocks(work);
@@ -83,85 +105,158 @@ const cgPdfDocument = (() => {
       cgDocuments.stored(blocks),
       cgDocuments.loadVendor("pdfkit.standalone.js", "PDFDocument"),
       cgDocuments.loadVendor("dejavu-sans.js", "cgPdfFonts"),
-    ]).then(([files]) => {
-      const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
-      const sheet = cgDocuments.paper();
-      /** @type {{ block: Block & { kind: "scan" }, bytes: ArrayBuffer }[]} */
-      const scans = [];
-      const margin = sheet.margin;
-      const doc = new window.PDFDocument({
-        size: sheet.name,
-        margins: { top: margin, bottom: margin, left: margin, right: margin },
-        pdfVersion: "1.7",
-        subset: "PDF/UA",
-        tagged: true,
-        lang: cgDocuments.language(),
-        displayTitle: true,
-        bufferPages: true,
-        info: { Title: work.title, Subject: work.subtitle, Creator: "Credential guides" },
-      });
-      /** @type {BlobPart[]} */
-      const chunks = [];
-      /** @type {Promise<Blob>} */
-      const finished = new Promise((resolve) => {
-        doc.on("data", (/** @type {BlobPart} */ chunk) => { chunks.push(chunk); });
-        doc.on("end", () => { resolve(new Blob(chunks, { type: "application/pdf" })); });
-      });
-      doc.registerFont("Body", cgDocuments.base64Bytes(fonts.regular));
-      doc.registerFont("Bold", cgDocuments.base64Bytes(fonts.bold));
-      const root = doc.struct("Document");
-      doc.addStructure(root);
-      const bottom = () => doc.page.height - doc.page.margins.bottom;
-      /** @param {string} type @param {string} font @param {number} size @param {string} text @param {number} space */
-      function add(type, font, size, text, space) {
-        /* A heading is never left alone at the foot of a page: it starts the next one with its answer. */
-        if (type.charAt(0) === "H" && doc.y + size * 5 > bottom()) doc.addPage();
+    ]).then(([files]) => cgPdfScans.read(blocks, files).then((read) => layOut(work, blocks, files, read)));
+  }
+
+  /**
+   * The work on pages: its blocks, a page for each scan page after them, bookmarks, and every page numbered.
+   * @param {Document_} work
+   * @param {Block[]} blocks
+   * @param {Map<string, { file: StoredFile, bytes: ArrayBuffer }>} files
+   * @param {Map<string, any>} read the scans, as cgPdfScans.read gives them
+   * @returns {Promise<Made>}
+   */
+  function layOut(work, blocks, files, read) {
+    const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
+    const sheet = cgDocuments.paper();
+    /** @type {{ block: Block & { kind: "scan" }, source: any }[]} */
+    const scans = [];
+    const margin = sheet.margin;
+    const doc = new window.PDFDocument({
+      size: sheet.name,
+      margins: { top: margin, bottom: margin, left: margin, right: margin },
+      pdfVersion: "1.7",
+      subset: "PDF/UA",
+      tagged: true,
+      lang: cgDocuments.language(),
+      displayTitle: true,
+      bufferPages: true,
+      info: { Title: work.title, Subject: work.subtitle, Creator: "Credential guides" },
+    });
+    /** @type {BlobPart[]} */
+    const chunks = [];
+    /** @type {Promise<Blob>} */
+    const finished = new Promise((resolve) => {
+      doc.on("data", (/** @type {BlobPart} */ chunk) => { chunks.push(chunk); });
+      doc.on("end", () => { resolve(new Blob(chunks, { type: "application/pdf" })); });
+    });
+    doc.registerFont("Body", cgDocuments.base64Bytes(fonts.regular));
+    doc.registerFont("Bold", cgDocuments.base64Bytes(fonts.bold));
+    /* Every link says where it goes to a reader that reads annotations aloud, and is a Link of the structure
+       (PDF/UA 7.18.5): in a paragraph the Link holds the address (add, below); in a table's cell pdfkit knows
+       nothing of links, so the cell gets a Link of its own holding the annotation. */
+    const link = doc.link.bind(doc);
+    doc.link = (/** @type {number} */ x, /** @type {number} */ y, /** @type {number} */ w, /** @type {number} */ h,
+      /** @type {string} */ url, /** @type {any} */ options = {}) => {
+      const described = { ...options, Contents: new String(cgWords.linkTo(url)) };
+      const cell = doc._currentStructureElement;
+      if (described.structParent || !cell) return link(x, y, w, h, url, described);
+      const element = doc.struct("Link");
+      cell.add(element);
+      link(x, y, w, h, url, { ...described, structParent: element });
+      element.end();
+      return doc;
+    };
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    const bottom = () => doc.page.height - doc.page.margins.bottom;
+    /** @type {any} */
+    let section = null;
+    /** A bookmark for each artifact (heading level 2) and, under it, each of its questions (level 3).
+     * @param {number} level @param {string} text */
+    function bookmark(level, text) {
+      if (level === 2) section = doc.outline.addItem(text);
+      else if (level === 3) (section || doc.outline).addItem(text);
+    }
+    /** @param {string} type @param {string} font @param {number} size @param {string} text @param {number} space */
+    function add(type, font, size, text, space) {
+      /* A heading is never left alone at the foot of a page: it starts the next one with its answer. */
+      if (type.charAt(0) === "H" && doc.y + size * 5 > bottom()) doc.addPage();
+      const parts = cgText.linkParts(text).filter((part) => part.text);
+      if (!parts.some((part) => part.url)) {
         root.add(doc.struct(type, () => {
           doc.font(font).fontSize(size).text(text, { paragraphGap: space, lineGap: 2 });
         }));
+        return;
       }
-      blocks.forEach((block, index, all) => {
-        const last = index === all.length - 1 || all[index + 1].kind === "heading";
-        if (block.kind === "figure" || block.kind === "scan") {
-          const kept = files.get(block.id);
-          if (block.kind === "figure" && kept) figure(doc, root, block, kept.file, kept.bytes);
-          add("P", "Body", 11, block.caption, 3);
-          if (!kept) add("P", "Body", 11, cgWords.fileMissing(block.name), 12);
-          else if (block.kind === "scan") {
-            scans.push({ block, bytes: kept.bytes });
-            add("P", "Body", 11, cgWords.scanFollows, 12);
-          } else doc.moveDown(0.6);
-        } else if (block.kind === "heading") {
-          add("H" + block.level, "Bold", HEADING_SIZES[block.level - 1], block.text, block.level === 1 ? 4 : 6);
-        } else if (block.kind === "paragraph") {
-          add("P", "Body", 11, block.text, last ? 12 : 3);
-        } else if (block.kind === "list") {
-          const list = doc.struct("L");
-          root.add(list);
-          doc.font("Body").fontSize(11).list(block.items, { structParent: list, paragraphGap: 3, lineGap: 2 });
-          list.end();
-          doc.moveDown(0.5);
-        } else {
-          table(doc, root, block);
-          doc.x = doc.page.margins.left;
-          doc.moveDown(0.8);
+      /* An address is a Link of the structure, with a link annotation on each piece of it, cut where a line
+         may end (cgText.addressPieces); the text around it is the paragraph's own content. */
+      const element = doc.struct(type);
+      root.add(element);
+      doc.font(font).fontSize(size);
+      parts.forEach((part, index) => {
+        const last = index === parts.length - 1;
+        const options = { paragraphGap: space, lineGap: 2 };
+        if (!part.url) {
+          element.add(() => { doc.fillColor("black").text(part.text, { ...options, continued: !last }); });
+          return;
         }
+        const url = part.url;
+        const pieces = cgText.addressPieces(part.text);
+        element.add(doc.struct("Link", () => {
+          pieces.forEach((piece, at) => {
+            doc.fillColor(LINK_COLOR).text(piece, { ...options, link: url, underline: true, continued: !last || at < pieces.length - 1 });
+          });
+          doc.fillColor("black");
+        }));
       });
-      root.end();
-      const pages = doc.bufferedPageRange();
-      for (let i = 0; i < pages.count; i++) {
-        doc.switchToPage(pages.start + i);
-        const kept = doc.page.margins.bottom;
-        doc.page.margins.bottom = 0;
-        doc.markContent("Artifact", { type: "Pagination" });
-        doc.font("Body").fontSize(9).text(cgWords.pageFooter(work.title, i + 1, pages.count),
-          margin, doc.page.height - 48, { width: doc.page.width - 2 * margin, align: "center", lineBreak: false });
-        doc.endMarkedContent();
-        doc.page.margins.bottom = kept;
+      element.end();
+    }
+    blocks.forEach((block, index, all) => {
+      const last = index === all.length - 1 || all[index + 1].kind === "heading";
+      if (block.kind === "figure" || block.kind === "scan") {
+        const kept = files.get(block.id);
+        if (block.kind === "figure" && kept) figure(doc, root, block, kept.file, kept.bytes);
+        add("P", "Body", 11, block.caption, 3);
+        if (!kept) add("P", "Body", 11, cgWords.fileMissing(block.name), 12);
+        else if (block.kind === "scan") {
+          const source = read.get(block.id);
+          scans.push({ block, source });
+          add("P", "Body", 11, cgWords.scanFollows(source.getPageCount()), 12);
+        } else doc.moveDown(0.6);
+      } else if (block.kind === "heading") {
+        add("H" + block.level, "Bold", HEADING_SIZES[block.level - 1], block.text, block.level === 1 ? 4 : 6);
+        bookmark(block.level, block.text);
+      } else if (block.kind === "paragraph") {
+        add("P", "Body", 11, block.text, last ? 12 : 3);
+      } else if (block.kind === "list") {
+        const list = doc.struct("L");
+        root.add(list);
+        doc.font("Body").fontSize(11).list(block.items, { structParent: list, paragraphGap: 3, lineGap: 2 });
+        list.end();
+        doc.moveDown(0.5);
+      } else {
+        table(doc, root, block);
+        doc.x = doc.page.margins.left;
+        doc.moveDown(0.8);
       }
-      doc.end();
-      return scans.length ? finished.then((blob) => appendScans(blob, scans)) : finished;
     });
+    /* Each scan page has a page of its own here, numbered with the rest and drawn on by cgPdfScans.place. */
+    /** @type {{ page: number, source: any, index: number, alt: string }[]} */
+    const placed = [];
+    scans.forEach(({ block, source }) => {
+      const count = source.getPageCount();
+      for (let index = 0; index < count; index++) {
+        doc.addPage();
+        if (index === 0) doc.outline.addItem(cgWords.scanBookmark(block.caption));
+        placed.push({ page: doc.bufferedPageRange().count - 1, source, index, alt: cgWords.scanPage(block.caption, index + 1, count) });
+      }
+    });
+    root.end();
+    const pages = doc.bufferedPageRange();
+    for (let i = 0; i < pages.count; i++) {
+      doc.switchToPage(pages.start + i);
+      const kept = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.markContent("Artifact", { type: "Pagination" });
+      doc.font("Body").fontSize(9).text(cgWords.pageFooter(work.title, i + 1, pages.count),
+        margin, doc.page.height - 48, { width: doc.page.width - 2 * margin, align: "center", lineBreak: false });
+      doc.endMarkedContent();
+      doc.page.margins.bottom = kept;
+    }
+    doc.end();
+    const notes = undrawable(blocks, doc.font("Body")._font.font);
+    return (placed.length ? finished.then((blob) => cgPdfScans.place(blob, placed, margin)) : finished).then((blob) => ({ blob, notes }));
   }
 
 
@@ -190,78 +285,40 @@ const cgPdfDocument = (() => {
     doc.y = top + size.height + 6;
   }
 
-  /** What a page of a scan may carry that acts when a reviewer opens or reads it: actions when the page is
-   * opened or closed, annotations (links to anything, JavaScript, launching a program, attached files,
-   * form fields), article threads. None is copied: a scan is its content. */
-  const PAGE_ACTIONS = ["AA", "Annots", "B"];
+  /** What is in a text without being drawn: spaces, joiners and the selectors that choose an emoji's look.
+   * @param {number} code */
+  const undrawn = (code) => code <= 0x20 || (code >= 0x200b && code <= 0x200f) || (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef) ||
+    /\s/.test(String.fromCodePoint(code));
 
   /**
-   * ``source`` with every page stripped of ``PAGE_ACTIONS``, before its pages are copied: what a page no
-   * longer refers to is not copied at all (an attached file's bytes included). The document's own
-   * actions (an open action, its JavaScript) are never copied, as only pages are.
-   * @param {any} source a pdf-lib PDFDocument
-   * @param {any} PDFName
-   * @returns {any}
+   * For each question whose answer (or a photo's description) holds characters the font has no glyph for,
+   * a note naming the question and the characters.
+   * @param {Block[]} blocks
+   * @param {{ hasGlyphForCodePoint: (code: number) => boolean }} font a fontkit font
+   * @returns {string[]}
    */
-  function withoutActions(source, PDFName) {
-    for (const page of source.getPages()) {
-      for (const key of PAGE_ACTIONS) page.node.delete(PDFName.of(key));
-    }
-    return source;
-  }
-
-  /**
-   * The PDF with each scan's pages appended in order, each page's content marked as a Figure of the
-   * document's structure whose alternative text is the scan's caption and page number. The scan's own
-   * document information (its author, software, dates) is not copied, only its pages, without their
-   * actions and annotations (``withoutActions``).
-   * @param {Blob} blob
-   * @param {{ block: Block & { kind: "scan" }, bytes: ArrayBuffer }[]} scans
-   * @returns {Promise<Blob>}
-   */
-  function appendScans(blob, scans) {
-    return Promise.all([blob.arrayBuffer(), cgDocuments.loadVendor("pdf-lib.min.js", "PDFLib")]).then(([bytes]) => {
-      const lib = window.PDFLib;
-      return lib.PDFDocument.load(bytes, { updateMetadata: false }).then((/** @type {any} */ out) => {
-        const { PDFName, PDFNumber, PDFArray, PDFHexString } = lib;
-        const context = out.context;
-        const treeRoot = out.catalog.lookup(PDFName.of("StructTreeRoot"));
-        const documentElement = treeRoot.lookup(PDFName.of("K"), PDFArray).get(0);
-        const children = context.lookup(documentElement).lookup(PDFName.of("K"), PDFArray);
-        const parentTree = treeRoot.lookup(PDFName.of("ParentTree"));
-        const nums = parentTree.lookup(PDFName.of("Nums"), PDFArray);
-        let nextKey = 0;
-        for (let i = 0; i < nums.size(); i += 2) nextKey = Math.max(nextKey, nums.lookup(i, PDFNumber).asNumber() + 1);
-        /** @param {string} text */
-        const stream = (text) => context.register(context.stream(text));
-        return scans.reduce((done, scan) => done.then(() => lib.PDFDocument.load(scan.bytes, { updateMetadata: false })
-          .then((/** @type {any} */ source) => out.copyPages(withoutActions(source, PDFName), source.getPageIndices()))
-          .then((/** @type {any[]} */ pages) => {
-            pages.forEach((page, index) => {
-              out.addPage(page);
-              const key = nextKey++;
-              const contents = page.node.get(PDFName.of("Contents"));
-              const parts = contents instanceof PDFArray ? contents.asArray() : [contents];
-              page.node.set(PDFName.of("Contents"), context.obj([stream("/Figure <</MCID 0>> BDC\nq\n"), ...parts, stream("\nQ\nEMC\n")]));
-              page.node.set(PDFName.of("StructParents"), PDFNumber.of(key));
-              const element = context.register(context.obj({
-                Type: "StructElem",
-                S: "Figure",
-                P: documentElement,
-                Pg: page.ref,
-                K: 0,
-                Alt: PDFHexString.fromText(cgWords.scanPage(scan.block.caption, index + 1, pages.length)),
-              }));
-              children.push(element);
-              nums.push(PDFNumber.of(key));
-              nums.push(context.obj([element]));
-            });
-          })), Promise.resolve()).then(() => {
-          treeRoot.set(PDFName.of("ParentTreeNextKey"), PDFNumber.of(nextKey));
-          return out.save({ useObjectStreams: false });
-        });
-      }).then((/** @type {Uint8Array<ArrayBuffer>} */ saved) => new Blob([saved], { type: "application/pdf" }));
+  function undrawable(blocks, font) {
+    /** @type {Map<string, Set<string>>} */
+    const found = new Map();
+    let where = "";
+    blocks.forEach((block) => {
+      if (block.kind === "heading") {
+        where = block.text;
+        return;
+      }
+      const texts = block.kind === "paragraph" ? [block.text]
+        : block.kind === "list" ? block.items
+          : block.kind === "table" ? block.rows.flat()
+            : block.kind === "figure" ? [block.caption, block.alt] : [block.caption];
+      for (const character of texts.join(" ")) {
+        const code = /** @type {number} */ (character.codePointAt(0));
+        if (undrawn(code) || font.hasGlyphForCodePoint(code)) continue;
+        if (!found.has(where)) found.set(where, new Set());
+        /** @type {Set<string>} */ (found.get(where)).add(character);
+      }
     });
+    return [...found].map(([question, characters]) => cgWords.undrawable(question, [...characters].slice(0, 12)));
   }
 
   return { make };

@@ -35,9 +35,9 @@ const cgSummary = (() => {
       const started = records.filter(({ record }) => cgRecords.isStarted(record)).length;
       status.hidden = false;
       status.textContent = pdf ? cgWords.makingPdf : cgWords.makingWord;
-      write({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then((blob) => {
+      write({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then(({ blob, notes }) => {
         cgDocuments.saveBlob(blob, name);
-        status.textContent = cgWords.downloadedSubmission(name, started, records.length);
+        status.textContent = [cgWords.downloadedSubmission(name, started, records.length), ...notes].join(" ");
       }, (error) => {
         status.textContent = cgWords.submissionFailed(pdf, error.message);
       });

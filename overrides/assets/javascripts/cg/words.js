@@ -86,7 +86,19 @@ const cgWords = (() => {
     fileDetail: (detail, number) => (detail === "date" ? "Date of file " : "Description of file ") + number,
     /** @param {number} count */
     filesRestored: (count) => (count ? " " + plural(count, "file", "files") + " came back with them." : ""),
-    scanFollows: "Its pages follow at the end of this document.",
+    /** @param {number} pages */
+    scanFollows: (pages) => (pages === 1 ? "Its page follows" : "Its " + pages + " pages follow") + " at the end of this document.",
+    /** @param {string} caption */
+    scanBookmark: (caption) => "Scan: " + caption,
+    /** @param {number} scans */
+    scansOnlyInPdf: (scans) => (scans === 1 ? "The attached PDF scan is" : "The " + scans + " attached PDF scans are") +
+      " not in the Word file (Word cannot hold a PDF's pages): download as PDF to hand in one file, or hand in " +
+      (scans === 1 ? "the scan" : "the scans") + " beside it.",
+    /** @param {string} where @param {string[]} characters */
+    undrawable: (where, characters) => "“" + where + "” holds characters the PDF cannot show (" + characters.join(" ") +
+      "): they print as empty boxes. The Word file and “Copy all answers as text” keep them.",
+    /** @param {string} url */
+    linkTo: (url) => "Link to " + url,
     /** @param {string} name */
     scanInWord: (name) => "A Word document cannot hold a PDF's pages: hand in " + name + " beside it, or download this as PDF.",
     rowHeader: "Row",
