@@ -7,7 +7,7 @@ import globals from "globals";
 
 const namespaces = [
   "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore",
-  "cgDocuments", "cgPdfScans", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
+  "cgDocuments", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
   "cgOrphans", "cgEvidence", "cgForm", "cgSummary", "cgBackup",
 ];
 

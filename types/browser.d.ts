@@ -198,6 +198,10 @@ interface Window {
   PDFDocument?: any;
   /** The DejaVu fonts for PDFs, base64 (browser_fonts.py writes the script). */
   cgPdfFonts?: { regular: string; bold: string };
+  /** Which Noto face draws which characters (browser_fonts.face_runs), once loaded. */
+  cgPdfFallbackIndex?: { faces: string[]; runs: string };
+  /** The Noto faces loaded so far, base64, by name. */
+  cgPdfFallbackFonts?: Record<string, string>;
   /** The catalog's index (catalog-index.js, written by the build). */
   cgCatalogIndex?: any;
 }

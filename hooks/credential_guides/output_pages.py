@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File
 
-from .browser_fonts import FONT_SCRIPT, font_script
+from .browser_fonts import FONT_SCRIPT, fallback_scripts, font_script
 from .catalog_filter import FILTER_ANCHOR, INDEX_FILE, catalog_index, guide_tags, index_script, tag_queries
 from .copy_status import STATUS_PAGE, STATUS_TITLE, copy_status, status_markdown
 from .local_pages import local_pages
@@ -74,6 +74,8 @@ class GeneratedPages(Output):
         index = catalog_index(catalog, build.site_map, suffix)
         files.append(File.generated(config, INDEX_FILE, content=index_script(index)))
         files.append(File.generated(config, FONT_SCRIPT, content=font_script()))
+        for path, content in fallback_scripts().items():
+            files.append(File.generated(config, path, content=content))
 
     def page_html(self, build: SiteBuild, html: str, page: Page, config: MkDocsConfig) -> str:
         generated = self.html_blocks.pop(page.file.src_uri, None)

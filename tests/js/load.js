@@ -15,7 +15,7 @@ function load(...files) {
     vm.runInThisContext(fs.readFileSync(path.join(SCRIPTS, file), "utf-8"), { filename: file });
     loaded.add(file);
   }
-  const names = ["cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline"];
+  const names = ["cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgPdfFallback"];
   return Object.fromEntries(names.map((name) => [name, vm.runInThisContext(`typeof ${name} === "undefined" ? undefined : ${name}`)]));
 }
 

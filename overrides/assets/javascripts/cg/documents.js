@@ -28,10 +28,19 @@ const cgDocuments = (() => {
   /**
    * A vendored library, loaded the first time it is needed.
    * @param {string} file
-   * @param {"docx" | "PDFDocument" | "cgPdfFonts" | "PDFLib"} global what the script defines
+   * @param {"docx" | "PDFDocument" | "cgPdfFonts" | "PDFLib" | "cgPdfFallbackIndex"} global what the script defines
    */
   function loadVendor(file, global) {
     return window[global] ? Promise.resolve() : loadScript(vendor() + file);
+  }
+
+  /**
+   * A vendored script, loaded now.
+   * @param {string} file
+   * @returns {Promise<unknown>}
+   */
+  function vendorScript(file) {
+    return loadScript(vendor() + file);
   }
 
   /**
@@ -283,5 +292,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { loadVendor, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
+  return { loadVendor, vendorScript, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
 })();

@@ -1,7 +1,8 @@
 // @ts-check
 /*
  * A submission as a tagged PDF (PDF/UA-1), made in this browser with the
- * vendored pdfkit and DejaVu fonts, loaded when first used: headings,
+ * vendored pdfkit and DejaVu fonts, loaded when first used (and the Noto
+ * faces for what DejaVu cannot draw, when an answer needs them): headings,
  * paragraphs, lists, tables with repeated header rows, photos as figures
  * with their descriptions as alternative text; and the pages of the
  * teacher's PDF scans appended after it, in order, by the vendored pdf-lib,
@@ -119,8 +120,6 @@ const cgPdfDocument = (() => {
   function layOut(work, blocks, files, read) {
     const fonts = /** @type {{ regular: string, bold: string }} */ (window.cgPdfFonts);
     const sheet = cgDocuments.paper();
-    /** @type {{ block: Block & { kind: "scan" }, source: any }[]} */
-    const scans = [];
     const margin = sheet.margin;
     const doc = new window.PDFDocument({
       size: sheet.name,
@@ -142,6 +141,24 @@ const cgPdfDocument = (() => {
     });
     doc.registerFont("Body", cgDocuments.base64Bytes(fonts.regular));
     doc.registerFont("Bold", cgDocuments.base64Bytes(fonts.bold));
+    doc.font("Body");
+    return cgPdfFallback.install(doc, [work.title, ...blocks.flatMap(drawnTexts)]).then((drawable) =>
+      draw(doc, work, blocks, files, read, finished, margin).then((blob) => ({ blob, notes: undrawable(blocks, drawable) })));
+  }
+
+  /**
+   * @param {any} doc
+   * @param {Document_} work
+   * @param {Block[]} blocks
+   * @param {Map<string, { file: StoredFile, bytes: ArrayBuffer }>} files
+   * @param {Map<string, any>} read
+   * @param {Promise<Blob>} finished the document's bytes, once it ends
+   * @param {number} margin
+   * @returns {Promise<Blob>}
+   */
+  function draw(doc, work, blocks, files, read, finished, margin) {
+    /** @type {{ block: Block & { kind: "scan" }, source: any }[]} */
+    const scans = [];
     /* Every link says where it goes to a reader that reads annotations aloud, and is a Link of the structure
        (PDF/UA 7.18.5): in a paragraph the Link holds the address (add, below); in a table's cell pdfkit knows
        nothing of links, so the cell gets a Link of its own holding the annotation. */
@@ -255,8 +272,7 @@ const cgPdfDocument = (() => {
       doc.page.margins.bottom = kept;
     }
     doc.end();
-    const notes = undrawable(blocks, doc.font("Body")._font.font);
-    return (placed.length ? finished.then((blob) => cgPdfScans.place(blob, placed, margin)) : finished).then((blob) => ({ blob, notes }));
+    return placed.length ? finished.then((blob) => cgPdfScans.place(blob, placed, margin)) : finished;
   }
 
 
@@ -285,20 +301,21 @@ const cgPdfDocument = (() => {
     doc.y = top + size.height + 6;
   }
 
-  /** What is in a text without being drawn: spaces, joiners and the selectors that choose an emoji's look.
-   * @param {number} code */
-  const undrawn = (code) => code <= 0x20 || (code >= 0x200b && code <= 0x200f) || (code >= 0x2028 && code <= 0x202e) ||
-    (code >= 0x2060 && code <= 0x2064) || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef) ||
-    /\s/.test(String.fromCodePoint(code));
+  /** The texts of a block that its page shows.
+   * @param {Block} block @returns {string[]} */
+  const drawnTexts = (block) => (block.kind === "paragraph" ? [block.text]
+    : block.kind === "heading" ? [block.text]
+      : block.kind === "list" ? block.items
+        : block.kind === "table" ? [...block.columns, ...block.rows.flat()] : [block.caption]);
 
   /**
-   * For each question whose answer (or a photo's description) holds characters the font has no glyph for,
-   * a note naming the question and the characters.
+   * For each question whose answer holds characters no font of the document draws, a note naming the
+   * question and the characters.
    * @param {Block[]} blocks
-   * @param {{ hasGlyphForCodePoint: (code: number) => boolean }} font a fontkit font
+   * @param {(code: number) => boolean} drawable
    * @returns {string[]}
    */
-  function undrawable(blocks, font) {
+  function undrawable(blocks, drawable) {
     /** @type {Map<string, Set<string>>} */
     const found = new Map();
     let where = "";
@@ -307,13 +324,9 @@ const cgPdfDocument = (() => {
         where = block.text;
         return;
       }
-      const texts = block.kind === "paragraph" ? [block.text]
-        : block.kind === "list" ? block.items
-          : block.kind === "table" ? block.rows.flat()
-            : block.kind === "figure" ? [block.caption, block.alt] : [block.caption];
-      for (const character of texts.join(" ")) {
+      for (const character of drawnTexts(block).join(" ")) {
         const code = /** @type {number} */ (character.codePointAt(0));
-        if (undrawn(code) || font.hasGlyphForCodePoint(code)) continue;
+        if (cgPdfFallback.undrawn(code) || drawable(code)) continue;
         if (!found.has(where)) found.set(where, new Set());
         /** @type {Set<string>} */ (found.get(where)).add(character);
       }
