@@ -34,7 +34,7 @@ export default [
     },
   },
   {
-    files: ["overrides/assets/javascripts/cg/*.js"],
+    files: ["overrides/assets/javascripts/cg/*.js", "overrides/assets/javascripts/cg/pdf/*.js"],
     rules: { "no-var": "error", "prefer-const": "error" },
   },
   {

@@ -3,7 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { load } = require("./load");
 
-const { cgPdfFallback } = load("pdffonts.js");
+const { cgPdfFallback } = load("pdf/fonts.js");
 
 /** A font that has the characters of ``text`` (and spaces when ``spaces``). */
 const font = (text, spaces = true) => ({

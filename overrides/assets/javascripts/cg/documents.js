@@ -34,6 +34,21 @@ const cgDocuments = (() => {
     return window[global] ? Promise.resolve() : loadScript(vendor() + file);
   }
 
+  /** The hand-in PDF's writer, loaded the first time a PDF is made: no page needs it before. */
+  const PDF_WRITER = ["pdf/fonts.js", "pdf/scans.js", "pdf/document.js"];
+
+  /**
+   * A work as a tagged PDF (cg/pdf/document.js), its writer loaded first.
+   * @param {Document_} work
+   * @returns {Promise<Made>}
+   */
+  function pdf(work) {
+    const root = cgStorage.siteRoot() + "assets/javascripts/cg/";
+    const loaded = typeof cgPdfDocument === "undefined"
+      ? Promise.all(PDF_WRITER.map((file) => loadScript(root + file))) : Promise.resolve();
+    return loaded.then(() => cgPdfDocument.make(work));
+  }
+
   /**
    * A vendored script, loaded now.
    * @param {string} file
@@ -292,5 +307,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { loadVendor, vendorScript, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
+  return { PDF_WRITER, pdf, loadVendor, vendorScript, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
 })();

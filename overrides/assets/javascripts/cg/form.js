@@ -281,7 +281,7 @@ const cgForm = (() => {
       const work = this.submission();
       const name = this.fileName(pdf ? "pdf" : "docx");
       if (pdf) this.say(cgWords.makingPdf);
-      const make = pdf ? cgPdfDocument.make : cgDocuments.word;
+      const make = pdf ? cgDocuments.pdf : cgDocuments.word;
       make({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then(({ blob, notes }) => {
         cgDocuments.saveBlob(blob, name);
         this.say([(pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions), ...notes].join(" "));

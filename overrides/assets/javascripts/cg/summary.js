@@ -31,7 +31,7 @@ const cgSummary = (() => {
         parts: cgAnswers.submission(template, record).parts,
       }));
       const name = spec.credential + "--submission." + (pdf ? "pdf" : "docx");
-      const write = pdf ? cgPdfDocument.make : cgDocuments.word;
+      const write = pdf ? cgDocuments.pdf : cgDocuments.word;
       const started = records.filter(({ record }) => cgRecords.isStarted(record)).length;
       status.hidden = false;
       status.textContent = pdf ? cgWords.makingPdf : cgWords.makingWord;
