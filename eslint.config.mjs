@@ -6,7 +6,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 const namespaces = [
-  "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore",
+  "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore", "cgUndo",
   "cgDocuments", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
   "cgOrphans", "cgEvidence", "cgForm", "cgSummary", "cgBackup",
 ];

@@ -46,6 +46,7 @@ const cgEvidence = (() => {
       this.adder = /** @type {HTMLInputElement} */ (fieldset.querySelector("input[data-files-add]"));
       /** @type {Map<string, StoredFile | null>} */
       this.kept = new Map();
+      this.swept = false;
     }
 
     live() {
@@ -60,6 +61,12 @@ const cgEvidence = (() => {
     /** Shows a record's list; an entry whose box has the focus keeps what is being typed. @param {unknown} value */
     set(value) {
       const items = cgFiles.isList(value) ? value : [];
+      if (!this.swept) {
+        /* A file removed on an earlier visit can no longer be undone: it leaves this browser now, if the page
+           that removed it closed before it could. */
+        this.swept = true;
+        cgFileStore.remove(items.filter((item) => item.removed).map((item) => item.id));
+      }
       if (JSON.stringify(items) === JSON.stringify(this.items)) return;
       this.items = items.map((item) => ({ ...item }));
       this.render();
@@ -132,11 +139,19 @@ const cgEvidence = (() => {
     /** @param {string} id */
     remove(id) {
       const number = this.live().findIndex((item) => item.id === id) + 1;
+      const entry = this.items.find((item) => item.id === id);
+      if (!entry) return;
       this.items = this.items.map((item) => (item.id === id ? { id, removed: true, edited: new Date().toISOString() } : item));
-      cgFileStore.remove([id]);
       this.changed(this.spec.id);
       this.render();
-      this.state.textContent = cgWords.fileRemoved(number) + " " + this.state.textContent;
+      /* The file stays in this browser until it can no longer be undone. */
+      cgUndo.offer(this.fieldset, cgWords.fileRemoved(number), () => {
+        this.items = this.items.map((item) => (item.id === id ? { ...entry, edited: new Date().toISOString() } : item));
+        this.changed(this.spec.id);
+        this.render();
+        const back = /** @type {HTMLElement | null} */ (this.list.querySelector(`[data-file="${id}"] [data-file-action="remove"]`));
+        if (back) back.focus();
+      }, () => cgFileStore.remove([id]));
     }
 
     /** @param {string} id @param {number} step -1 up, 1 down */

@@ -299,10 +299,20 @@ const cgForm = (() => {
         cgTableRows.add(table);
         this.scheduleSave();
       } else if (button.classList.contains("cg-remove-row")) {
-        if (cgTableRows.remove(table, html(button.closest("tr")))) {
-          this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
-          this.refresh();
-          this.scheduleSave();
+        const row = html(button.closest("tr"));
+        const number = cgTableRows.rows(table).indexOf(/** @type {HTMLTableRowElement} */ (row)) + 1;
+        const taken = cgTableRows.snapshot(table);
+        if (cgTableRows.remove(table, row)) {
+          const saved = () => {
+            this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
+            this.refresh();
+            this.scheduleSave();
+          };
+          saved();
+          cgUndo.offer(table, cgWords.rowRemoved(number), () => {
+            cgTableRows.restore(table, taken, number);
+            saved();
+          });
         }
       } else if (action === "export") {
         this.exportAnswers();

@@ -95,5 +95,29 @@ const cgTableRows = (() => {
     return true;
   }
 
-  return { rows, visible, show, add, remove, boxes };
+  /**
+   * What the table holds: how many rows are shown, and every box's value.
+   * @param {HTMLElement} table
+   * @returns {{ count: number, values: string[][] }}
+   */
+  function snapshot(table) {
+    return { count: visible(table), values: rows(table).map((row) => boxes(row).map((box) => box.value)) };
+  }
+
+  /**
+   * Puts back what `snapshot` took, and the focus in the first box of row `number`.
+   * @param {HTMLElement} table
+   * @param {{ count: number, values: string[][] }} taken
+   * @param {number} number
+   */
+  function restore(table, taken, number) {
+    rows(table).forEach((row, index) => {
+      boxes(row).forEach((box, column) => { box.value = (taken.values[index] || [])[column] || ""; });
+    });
+    show(table, taken.count);
+    const first = boxes(rows(table)[number - 1])[0];
+    if (first) first.focus();
+  }
+
+  return { rows, visible, show, add, remove, boxes, snapshot, restore };
 })();

@@ -72,6 +72,9 @@ const cgWords = (() => {
     fileLabel: (number, name) => "File " + number + ": " + name,
     /** @param {number} number */
     fileRemoved: (number) => "File " + number + " was removed.",
+    /** @param {number} number */
+    rowRemoved: (number) => "Row " + number + " was removed.",
+    undo: "Undo",
     /** @param {number} number @param {number} to */
     fileMoved: (number, to) => "File " + number + " is now file " + to + ".",
     /** @param {string} name */
