@@ -18,7 +18,8 @@ def rows_shown(page: Page) -> int:
 
 
 def kept_files(page: Page) -> list[str]:
-    return page.evaluate("() => cgFileStore.all().then((files) => files.map((file) => file.name).sort())")
+    kept: list[str] = page.evaluate("() => cgFileStore.all().then((files) => files.map((file) => file.name).sort())")
+    return kept
 
 
 @pytest.fixture
