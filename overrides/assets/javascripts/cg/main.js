@@ -7,6 +7,7 @@
   "use strict";
 
   function start() {
+    cgKeyboard.menu();
     const links = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("a[data-cg-credential]"));
     if (links.length) cgSummary.showProgress(links);
     /* The catalog filter (catalog-filter.js) lists matching credentials anew on every change. */
@@ -15,7 +16,10 @@
       cgSummary.showProgress(list.querySelectorAll("a[data-cg-credential]"));
     });
     const form = document.querySelector("form.cg-template");
-    if (form) cgForm.start(/** @type {HTMLFormElement} */ (form));
+    if (form) {
+      cgForm.start(/** @type {HTMLFormElement} */ (form));
+      cgKeyboard.skipToForm(/** @type {HTMLFormElement} */ (form));
+    }
     const spec = document.getElementById("cg-summary-spec");
     if (spec) cgSummary.start(spec);
     const backup = document.getElementById("cg-backup");

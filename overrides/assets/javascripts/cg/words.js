@@ -75,6 +75,8 @@ const cgWords = (() => {
     /** @param {number} number */
     rowRemoved: (number) => "Row " + number + " was removed.",
     undo: "Undo",
+    menu: "Navigation menu",
+    skipToForm: "Skip to the first question",
     /** @param {number} number @param {number} to */
     fileMoved: (number, to) => "File " + number + " is now file " + to + ".",
     /** @param {string} name */

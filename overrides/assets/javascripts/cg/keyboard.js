@@ -1,0 +1,59 @@
+// @ts-check
+/*
+ * The page's chrome from the keyboard: the header's menu, which opens the
+ * navigation drawer on a phone, is a button that Enter and Space press (the
+ * theme draws it as a label, which the keyboard cannot reach), the drawer
+ * takes the focus when it opens and gives it back on Escape; and a template
+ * page has a "Skip to the first question" link beside the theme's "Skip to
+ * content", so that the first field is three key presses away.
+ */
+/* exported cgKeyboard */
+const cgKeyboard = (() => {
+  "use strict";
+
+  function menu() {
+    const toggle = /** @type {HTMLInputElement | null} */ (document.getElementById("__drawer"));
+    const button = /** @type {HTMLElement | null} */ (document.querySelector('label.md-header__button[for="__drawer"]'));
+    const drawer = /** @type {HTMLElement | null} */ (document.querySelector(".md-sidebar--primary"));
+    if (!toggle || !button || !drawer) return;
+    button.tabIndex = 0;
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", cgWords.menu);
+    const shown = () => { button.setAttribute("aria-expanded", String(toggle.checked)); };
+    shown();
+    toggle.addEventListener("change", shown);
+    button.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      const first = /** @type {HTMLElement | null} */ (drawer.querySelector("a[href], label[tabindex], input:not([hidden])"));
+      if (toggle.checked && first) first.focus();
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      if (drawer.contains(document.activeElement)) button.focus();
+    });
+  }
+
+  /** @param {HTMLFormElement} form */
+  function skipToForm(form) {
+    const skips = document.querySelector('[data-md-component="skip"]');
+    const first = /** @type {HTMLElement | null} */ (form.querySelector("input:not([type=hidden]):not([type=file]):not(.cg-sr-only), textarea, select"));
+    if (!skips || !first || !first.id) return;
+    const link = document.createElement("a");
+    link.className = "md-skip cg-skip-form";
+    link.href = "#" + first.id;
+    link.textContent = cgWords.skipToForm;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      first.focus();
+      first.scrollIntoView({ block: "center" });
+    });
+    skips.append(link);
+  }
+
+  return { menu, skipToForm };
+})();
