@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -96,3 +97,51 @@ def test_the_templates_page_follows_a_template_saved_in_another_tab(minimal_site
     template.locator("#f-name").fill("Started in another tab")
     saved(template)
     expect(row.locator("td").nth(1)).to_have_text(re.compile("^Started — "))
+
+
+def save_now(page: Page) -> None:
+    """Saves as leaving the tab does (visibilitychange to hidden), whatever the tab's clock says."""
+    page.evaluate(
+        """() => { Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+        document.dispatchEvent(new Event("visibilitychange")); delete document.visibilityState; }"""
+    )
+
+
+def type_unsaved(page: Page, selector: str, text: str) -> None:
+    page.locator(selector).fill(text)
+    expect(page.locator(".cg-save-state")).to_contain_text("Saving")
+
+
+@pytest.mark.parametrize("choice", ["Load the other tab’s answers", "Keep what I typed here"])
+def test_the_same_box_changed_in_two_tabs_is_saved_over_neither_until_the_teacher_chooses(
+    minimal_site: str, context: BrowserContext, choice: str
+) -> None:
+    context.clock.install()
+    first = tab(context, minimal_site)
+    second = tab(context, minimal_site)
+    # What is typed stays unsaved until the clock runs on.
+    context.clock.pause_at(datetime.fromtimestamp(first.evaluate("Date.now()") / 1000 + 1))
+    type_unsaved(second, "#f-name", "Typed in the second tab")
+    type_unsaved(second, "#f-answer", "Only here")
+    first.locator("#f-name").fill("Saved in the first tab")
+    save_now(first)
+
+    notice = second.get_by_role("alert").filter(has_text="changed in another tab")
+    expect(notice).to_contain_text("“A short answer”")
+    expect(notice).not_to_contain_text("Your answer")
+    expect(second.locator("#f-name")).to_have_value("Typed in the second tab")
+    context.clock.run_for(2000)
+    saved(second)
+    first.reload()
+    # The second tab's save held the box in conflict back, and saved the rest.
+    expect(first.locator("#f-name")).to_have_value("Saved in the first tab")
+    expect(first.locator("#f-answer")).to_have_value("Only here")
+
+    notice.get_by_role("button", name=choice).click()
+    expect(notice).to_have_count(0)
+    context.clock.run_for(2000)
+    first.reload()
+    chosen = "Saved in the first tab" if choice.startswith("Load") else "Typed in the second tab"
+    expect(second.locator("#f-name")).to_have_value(chosen)
+    expect(first.locator("#f-name")).to_have_value(chosen)
+    expect(first.locator("#f-answer")).to_have_value("Only here")

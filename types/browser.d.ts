@@ -189,6 +189,23 @@ interface Missing {
   rows?: number;
 }
 
+/** What cgExchange needs of a template page (form.js's Template). */
+interface TemplatePage {
+  credential: string;
+  template: string;
+  spec: TemplateSpec;
+  orphans: Record<string, Orphan>;
+  replaceAll: boolean;
+  flush(): void;
+  collect(): Answers;
+  fileName(extension: string): string;
+  say(message: string): void;
+  apply(answers: Partial<AnswerRecord>, keep?: Set<string>): void;
+  findOrphans(record: Partial<AnswerRecord>): Record<string, Orphan>;
+  showOrphans(): void;
+  save(): void;
+}
+
 interface Window {
   /** The vendored docx library, once loaded. */
   docx?: any;

@@ -39,6 +39,11 @@ const cgForm = (() => {
       /** What this tab changed since its last save (see cgRecords.merge); null: everything (an import). */
       /** @type {Set<string>} */
       this.changed = new Set();
+      /** Boxes changed here and in another tab, saved by neither until the teacher chooses (cgTabs). */
+      /** @type {Set<string>} */
+      this.held = new Set();
+      /** @type {Record<string, unknown>} the values as this tab last read or wrote them */
+      this.seen = {};
       this.replaceAll = false;
       this.files = cgEvidence.fields(form, this.spec, (field) => {
         this.changed.add(field);
@@ -78,15 +83,29 @@ const cgForm = (() => {
 
     /**
      * Answers saved by another tab of this site (or a restore) since this page read them, shown here;
-     * what this tab has changed and not saved yet is kept.
+     * what this tab has changed and not saved yet is kept; where another tab changed it too, cgTabs asks.
      */
     sync() {
-      const kept = cgStorage.read(this.credential, this.template);
-      this.apply(kept || {}, this.changed);
+      /** @type {Partial<AnswerRecord>} */
+      const kept = cgStorage.read(this.credential, this.template) || {};
+      const clash = cgTabs.conflicts(this.seen, kept.values || {}, this.collect().values, this.changed);
+      this.seen = kept.values || {};
+      clash.forEach((name) => this.held.add(name));
+      this.apply(kept, this.changed);
       if (!this.changed.has(cgRecords.ORPHANS)) {
-        this.orphans = this.findOrphans(kept || {});
+        this.orphans = this.findOrphans(kept);
         this.showOrphans();
       }
+      const names = this.fieldNames();
+      const boxes = [...this.held].map((name) => names[name]).filter(Boolean);
+      if (clash.length && boxes.length) cgTabs.offer(boxes[0], [...new Set(boxes.map(cgOrphans.labelOf))], {
+        load: () => {
+          this.held.forEach((name) => this.changed.delete(name));
+          this.held.clear();
+          this.apply(cgStorage.read(this.credential, this.template) || {}, this.changed);
+        },
+        keep: () => { this.held.clear(); this.scheduleSave(); },
+      });
     }
 
     fieldNames() {
@@ -142,14 +161,15 @@ const cgForm = (() => {
       try {
         const mine = this.record();
         const kept = cgStorage.read(this.credential, this.template);
-        const record = this.replaceAll ? mine : cgRecords.merge(kept, mine, this.changed);
+        const record = this.replaceAll ? mine : cgRecords.merge(kept, mine, [...this.changed].filter((name) => !this.held.has(name)));
         /* An answer to a box this version of the template lacks lives on among the orphans, not the values. */
         const names = this.fieldNames();
         record.values = Object.fromEntries(Object.entries(record.values).filter(([name]) => name in names || this.files.has(name)));
         cgStorage.write(record);
-        this.changed.clear();
+        this.changed = new Set(this.held);
+        this.seen = record.values;
         this.replaceAll = false;
-        this.apply(record);
+        this.apply(record, this.held);
         this.orphans = record.orphans || {};
         this.showOrphans();
         this.unsaved = false;
@@ -195,53 +215,12 @@ const cgForm = (() => {
     }
 
     exportAnswers() {
-      this.flush();
-      const answers = this.collect();
-      const name = this.fileName("json");
-      cgEvidence.pack([answers]).then((files) => cgDocuments.saveJson(name, {
-        format: cgRecords.EXPORT_FORMAT,
-        schema: cgRecords.SCHEMA,
-        credential: this.credential,
-        template: this.template,
-        exported: new Date().toISOString(),
-        saved: (cgStorage.read(this.credential, this.template) || {}).saved,
-        values: answers.values,
-        checks: answers.checks,
-        rows: answers.rows,
-        orphans: this.orphans,
-        files,
-      })).then(() => this.say(cgWords.exported(name)));
+      cgExchange.exportAnswers(this);
     }
 
-    /**
-     * Loads this template's answers from its export or from a backup of every answer.
-     * @param {File} file
-     */
+    /** @param {File} file */
     importAnswers(file) {
-      cgDocuments.readJson(file).then((data) => {
-        if (data === undefined) return this.say(cgWords.importNotJson);
-        const records = cgRecords.fromFile(data);
-        if (!records) return this.say(cgWords.notAnswersFile);
-        const record = records.find((r) => r.credential === this.credential && r.template === this.template);
-        if (!record) {
-          const [other] = records;
-          return this.say(records.length === 1 ? cgWords.importOtherTemplate(other.credential, other.template) : cgWords.importNoneHere);
-        }
-        const fields = /** @type {FieldSpec[]} */ (this.spec.fields.filter((/** @type {any} */ field) => "id" in field));
-        const wrong = [...cgRecords.fileDataProblems(data), ...cgRecords.problems(record, fields)];
-        if (wrong.length) return this.say(cgWords.restoreRefused([...new Set(wrong)]));
-        const kept = cgStorage.read(this.credential, this.template);
-        if (kept && cgRecords.isNewer(kept, record) && !window.confirm(cgWords.confirmOlderImport(
-          new Date(String(kept.saved)).toLocaleString(), new Date(String(record.saved)).toLocaleString()))) return;
-        return cgEvidence.unpack(/** @type {any} */ (data).files, [record]).then((count) => {
-          this.apply(record);
-          this.orphans = this.findOrphans(record);
-          this.showOrphans();
-          this.replaceAll = true;
-          this.save();
-          this.say(cgWords.imported(file.name) + cgWords.filesRestored(count));
-        });
-      }).catch((error) => this.say(cgWords.notSaved(String(error && error.name ? error.name : error))));
+      cgExchange.importAnswers(this, file);
     }
 
     clear() {
@@ -268,7 +247,6 @@ const cgForm = (() => {
       cgDocuments.copyText(text).then(() => this.say(done), () => this.say(cgWords.copyRefused));
     }
 
-    /** @param {boolean} pdf */
     /** @param {boolean} pdf */
     download(pdf) {
       cgHandIn.confirmComplete([{ spec: this.spec, record: this.collect() }]).then((go) => {
@@ -339,6 +317,7 @@ const cgForm = (() => {
     start() {
       this.form.querySelectorAll(".cg-js-only").forEach((element) => { html(element).hidden = false; });
       const stored = cgStorage.read(this.credential, this.template);
+      this.seen = (stored && stored.values) || {};
       this.apply(stored || {});
       this.orphans = this.findOrphans(stored || {});
       /* Answers whose questions a site update removed are kept as orphans from the next save on. */

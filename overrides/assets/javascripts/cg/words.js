@@ -76,6 +76,11 @@ const cgWords = (() => {
     rowRemoved: (number) => "Row " + number + " was removed.",
     undo: "Undo",
     menu: "Navigation menu",
+    /** @param {string[]} questions */
+    changedInAnotherTab: (questions) => "This template was changed in another tab of this site while you were typing here: " +
+      questions.map((question) => "“" + question + "”").join(", ") + ". Neither is saved over the other until you choose.",
+    loadOtherTab: "Load the other tab’s answers",
+    keepMine: "Keep what I typed here",
     skipToForm: "Skip to the first question",
     /** @param {number} number @param {number} to */
     fileMoved: (number, to) => "File " + number + " is now file " + to + ".",
