@@ -145,6 +145,7 @@ def test_one_backup_restores_every_template_and_the_reminder_follows_it(
     page.goto(minimal_site + "/your-answers/")
     rows = page.locator(".cg-backup-list tbody tr")
     expect(rows).to_have_count(2)
+    expect(rows.first.locator("td").nth(1)).to_have_text("Sample Credential")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download a backup of all answers").click()
     backup = tmp_path / download.value.suggested_filename

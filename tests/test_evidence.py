@@ -211,7 +211,8 @@ def test_each_file_that_cannot_be_taken_gets_a_message_and_nothing_kept_is_lost(
 
     attach(page, *(write(tmp_path, f"more-{n}.jpg", photo()) for n in range(3)))
     expect(problem).to_have_text(
-        "This question takes at most 3 files, so more-2.jpg was not added. Remove a file first to make room."
+        "“Photos or scans” takes at most 3 files, so more-2.jpg was not added. To make room, remove a file (its Remove"
+        " button) or replace one (its Replace button)."
     )
     assert names(page) == ["File 1: kept.jpg", "File 2: more-0.jpg", "File 3: more-1.jpg"]
     field(page).get_by_role("button", name="Remove").nth(2).click()

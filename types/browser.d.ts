@@ -112,6 +112,8 @@ interface AnswerRecord extends Answers {
   credential: string;
   template: string;
   title?: string;
+  /** The credential's title when it was saved, for "Your answers". */
+  credentialTitle?: string;
   page?: string;
   saved?: string;
   labels?: Record<string, string>;

@@ -41,7 +41,7 @@ const cgBackup = (() => {
         } else {
           title.textContent = record.title || record.template;
         }
-        row.insertCell().textContent = record.credential;
+        row.insertCell().textContent = record.credentialTitle || record.credential;
         row.insertCell().textContent = record.saved ? new Date(record.saved).toLocaleString() : "";
       });
     }

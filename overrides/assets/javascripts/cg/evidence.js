@@ -110,7 +110,7 @@ const cgEvidence = (() => {
             return undefined;
           });
       }), Promise.resolve()).then(() => {
-        if (overflow.length) messages.push(cgWords.tooMany(this.spec.files.max, overflow));
+        if (overflow.length) messages.push(cgWords.tooMany(this.spec.label, this.spec.files.max, overflow));
         this.tell(messages);
         this.render();
       });

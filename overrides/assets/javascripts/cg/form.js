@@ -147,6 +147,7 @@ const cgForm = (() => {
         credential: this.credential,
         template: this.template,
         title: this.spec.title,
+        credentialTitle: this.spec.credentialTitle,
         page: window.location.pathname,
         saved: new Date().toISOString(),
         values: answers.values,

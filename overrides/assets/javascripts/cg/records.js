@@ -82,6 +82,9 @@ const cgRecords = (() => {
     /** @param {string} where @param {string} expected @param {string} what */
     const tooMany = (where, expected, what) => { found.push(where + ": expected " + expected + ", found " + what); };
     if (record.title !== undefined && !isText(record.title, LIMITS.short)) wrong("title", "text", record.title);
+    if (record.credentialTitle !== undefined && !isText(record.credentialTitle, LIMITS.short)) {
+      wrong("credentialTitle", "text", record.credentialTitle);
+    }
     if (record.page !== undefined && !(isText(record.page, LIMITS.path) && SITE_PATH.test(record.page))) {
       wrong("page", "a path of this site", record.page);
     }

@@ -52,9 +52,10 @@ const cgWords = (() => {
     unreadablePdf: (name) => name + " was not added: it is not a PDF this page can read. It may be damaged; save or scan it again.",
     /** @param {string} name */
     encryptedPdf: (name) => name + " was not added: it is protected by a password. Save a copy without the password and add that.",
-    /** @param {number} max @param {string[]} names */
-    tooMany: (max, names) => "This question takes at most " + plural(max, "file", "files") + ", so " + names.join(", ") +
-      (names.length === 1 ? " was" : " were") + " not added. Remove a file first to make room.",
+    /** @param {string} question @param {number} max @param {string[]} names */
+    tooMany: (question, max, names) => "“" + question + "” takes at most " + plural(max, "file", "files") + ", so " +
+      names.join(", ") + (names.length === 1 ? " was" : " were") + " not added. To make room, remove a file (its Remove button) " +
+      "or replace one (its Replace button).",
     /** @param {string} name @param {number} used */
     storageFull: (name, used) => name + " was not added: this browser refused more space for this site (its files use " +
       size(used) + "). Nothing already kept was lost. Remove files you no longer need, or free space on the device, and try again.",
