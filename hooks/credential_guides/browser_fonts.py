@@ -45,10 +45,12 @@ FALLBACK_FAMILIES = {
     "noto-sans-devanagari": "devanagari",
     "noto-emoji": None,
     "noto-sans-sc": None,
+    "noto-sans-kr": None,
 }
 """The Noto packages vendored under ``fonts/noto/``, in the order a character is looked up in them, each with
 the one face of its script that is kept (the package's Latin and symbol faces claim characters that DejaVu
-or the emoji draw better), or ``None`` where every face is kept (emoji and CJK come as numbered faces)."""
+or the emoji draw better), or ``None`` where every face is kept (emoji and CJK come as numbered faces). A face
+that draws nothing an earlier one does not is left out: Korean's faces of Chinese characters, say."""
 FALLBACK_URL = "assets/javascripts/vendor/fonts/"
 FALLBACK_INDEX = FALLBACK_URL + "index.js"
 """``window.cgPdfFallbackIndex = {faces: [name, ...], runs: "gap.length.face,..."}``: see ``face_runs``."""
@@ -82,12 +84,18 @@ def _code_points(ranges: str) -> tuple[tuple[int, int], ...]:
 @cache
 def fallback_faces() -> tuple[FallbackFace, ...]:
     """The faces each package's ``400.css`` names, with the characters it says each draws."""
-    return tuple(
-        FallbackFace(family, match["file"], _code_points(match["ranges"]))
-        for family, script in FALLBACK_FAMILIES.items()
-        for match in _FACE.finditer((FALLBACK_DIR / family / "400.css").read_text(encoding="utf-8"))
-        if script is None or match["file"] == f"{family}-{script}-400-normal"
-    )
+    faces = []
+    drawn: set[int] = set()
+    for family, script in FALLBACK_FAMILIES.items():
+        for match in _FACE.finditer((FALLBACK_DIR / family / "400.css").read_text(encoding="utf-8")):
+            if script is not None and match["file"] != f"{family}-{script}-400-normal":
+                continue
+            face = FallbackFace(family, match["file"], _code_points(match["ranges"]))
+            codes = {code for first, last in face.ranges for code in range(first, last + 1)}
+            if codes - drawn:
+                faces.append(face)
+                drawn |= codes
+    return tuple(faces)
 
 
 def face_runs(faces: tuple[FallbackFace, ...]) -> str:

@@ -8,11 +8,13 @@
  * piece of a line go run by run, each run in the first font that has its
  * characters, so lines wrap, tables size their cells and links underline as
  * with one font. A phrase of Arabic or Hebrew is a run of its own, laid out
- * right to left (fontkit) with its words in their order as ActualText, in a
- * line that runs left to right: the usual case of a family's words quoted in
- * an English answer (a whole answer in a right-to-left language is not laid
- * out as such: there is no paragraph direction here). Nothing here makes a
- * network request beyond this site's own vendored scripts.
+ * right to left (fontkit shapes each word, the words go last first) in a line
+ * that runs left to right: the usual case of a family's words quoted in an
+ * English answer (a whole answer in a right-to-left language is not laid out
+ * as such: there is no paragraph direction here). Readers read such runs back
+ * in their order (pdftotext does); ActualText would not help them: poppler
+ * moves text so marked out of its line. Nothing here makes a network request
+ * beyond this site's own vendored scripts.
  */
 /* exported cgPdfFallback */
 const cgPdfFallback = (() => {
@@ -187,26 +189,16 @@ const cgPdfFallback = (() => {
         inFont(doc, part.face && fonts.get(part.face), () => {
           /* Right to left, word by word: each word laid out (and shaped) by fontkit, the last one first. */
           const pieces = part.rtl ? part.text.split(/(\s+)/).filter(Boolean).reverse() : [part.text];
-          if (part.rtl) doc.addContent(`/Span <</ActualText ${utf16(part.text)}>> BDC`);
           pieces.forEach((piece) => {
             const wide = widthOfString(piece, options);
             fragment(piece, at, y, { ...options, align: "left", wordSpacing: 0, textWidth: wide, wordCount: 1, baseline });
             at += wide;
           });
-          if (part.rtl) doc.addContent("EMC");
         });
       });
       return undefined;
     };
     return faces;
-  }
-
-  /** A text as a PDF string, UTF-16 with its byte order mark, in hexadecimal.
-   * @param {string} text */
-  function utf16(text) {
-    let hex = "FEFF";
-    for (let at = 0; at < text.length; at++) hex += text.charCodeAt(at).toString(16).padStart(4, "0");
-    return "<" + hex.toUpperCase() + ">";
   }
 
   /**
