@@ -69,7 +69,8 @@ def test_libreoffice_reads_the_word_files_headings_list_and_table(
     minimal_site: str, page: Page, tmp_path: Path
 ) -> None:
     page.goto(minimal_site + ARTIFACT)
-    page.locator("#f-answer").fill("Families came to three evenings.")
+    page.locator("#f-answer").fill("Families came to three evenings: https://example.org/photos?term=spring.")
+    page.locator("#f-name").fill("mailto:office@school.example.org")
     page.locator("input[name=ticks][value=First]").check()
     page.locator("input[name=ticks][value=Second]").check()
     page.locator("#f-rows-0-what").fill("Survey")
@@ -90,3 +91,7 @@ def test_libreoffice_reads_the_word_files_headings_list_and_table(
     assert (round(width), round(height)) == (612, 792), "US Letter"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "page 1 of 1" in text
+    links = {str(link["/A"]["/URI"]) for pdf_page in reader.pages for link in pdf_page.get("/Annots", [])}
+    assert links == {"https://example.org/photos?term=spring", "mailto:office@school.example.org"}, (
+        "the addresses are links in Writer too"
+    )
