@@ -8,7 +8,7 @@ import globals from "globals";
 const namespaces = [
   "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore", "cgUndo",
   "cgDocuments", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
-  "cgOrphans", "cgEvidence", "cgTabs", "cgExchange", "cgForm", "cgSummary", "cgBackup", "cgKeyboard",
+  "cgOrphans", "cgEvidence", "cgTabs", "cgReuse", "cgExchange", "cgForm", "cgSummary", "cgBackup", "cgKeyboard",
 ];
 
 export default [

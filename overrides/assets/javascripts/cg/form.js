@@ -320,6 +320,7 @@ const cgForm = (() => {
       const stored = cgStorage.read(this.credential, this.template);
       this.seen = (stored && stored.values) || {};
       this.apply(stored || {});
+      cgReuse.offer(this.form, this.credential, this.template);
       this.orphans = this.findOrphans(stored || {});
       /* Answers whose questions a site update removed are kept as orphans from the next save on. */
       if (Object.keys(this.orphans).length !== Object.keys((stored && stored.orphans) || {}).length) {

@@ -81,6 +81,9 @@ const cgWords = (() => {
     changedInAnotherTab: (questions) => "This template was changed in another tab of this site while you were typing here: " +
       questions.map((question) => "“" + question + "”").join(", ") + ". Neither is saved over the other until you choose.",
     loadOtherTab: "Load the other tab’s answers",
+    /** @param {number} count */
+    reuseOffer: (count) => "Use what you wrote in another template of this credential (" + count + ")",
+    reuseInsert: "Insert",
     keepMine: "Keep what I typed here",
     skipToForm: "Skip to the first question",
     /** @param {number} number @param {number} to */
