@@ -222,6 +222,17 @@ def no_csp_violation() -> Iterator[None]:
 
 
 @pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A browser context that takes downloads, and fails the test on any script error in its pages."""
+    context = browser.new_context(accept_downloads=True)
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    yield context
+    context.close()
+    assert errors == [], "script errors"
+
+
+@pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     page = context.new_page()

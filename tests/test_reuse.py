@@ -3,26 +3,13 @@ when she presses Insert: into the question's box, or the table box she was in.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import open_tab
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 OVERVIEW = "/sample-stack/sample-credential/templates/part-1-overview/"
 GOALS = "Every family hears from us twice a term, in its own language."
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
-    errors: list[str] = []
-    context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield context
-    context.close()
-    assert errors == [], "script errors"
 
 
 def saved(page: Page) -> None:

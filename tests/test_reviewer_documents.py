@@ -10,12 +10,10 @@ import json
 import re
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from test_evidence import photo, scan, write
 from test_submission_pdf import assert_pdfua_clean
 
@@ -41,16 +39,6 @@ ARABIC = "مرحبا بالعائلات في أمسية العائلة"
 EMOJI = "🙏😊📚"
 # The emoji come before the Arabic: pdftotext reorders symbols that follow right-to-left text on a line.
 LANGUAGES = f"English {EMOJI}, Español, 中文 ({CHINESE}), العربية ({ARABIC})"
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(accept_downloads=True)
-    errors: list[str] = []
-    context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield context
-    context.close()
-    assert errors == [], "script errors"
 
 
 def fonts_fetched(page: Page) -> list[str]:

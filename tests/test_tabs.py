@@ -4,27 +4,16 @@ kept, and open tabs show each other's answers as they are saved (storage events)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from conftest import open_tab
 
 ARTIFACT = "/sample-stack/sample-credential/templates/an-artifact/"
 SUMMARY = "/sample-stack/sample-credential/templates/"
 SAVED = "Saved on this device"
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
-    errors: list[str] = []
-    context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield context
-    context.close()
-    assert errors == [], "script errors"
 
 
 def tab(context: BrowserContext, site: str, path: str = ARTIFACT, *, deaf: bool = False) -> Page:

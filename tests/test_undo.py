@@ -4,10 +4,7 @@ this browser, and after it ends the photo leaves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from test_evidence import ARTIFACT, attach, field, jpeg, names, saved
 
 from conftest import open_tab
@@ -20,16 +17,6 @@ def rows_shown(page: Page) -> int:
 def kept_files(page: Page) -> list[str]:
     kept: list[str] = page.evaluate("() => cgFileStore.all().then((files) => files.map((file) => file.name).sort())")
     return kept
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
-    errors: list[str] = []
-    context.on("weberror", lambda error: errors.append(str(error.error)))
-    yield context
-    context.close()
-    assert errors == [], "script errors"
 
 
 def test_a_removed_row_comes_back_with_its_text_by_pressing_undo_from_the_keyboard(
