@@ -13,15 +13,17 @@ import os
 import re
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+import pikepdf
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 from test_hostile_input import CREDENTIAL, load_errors, set_field
 
-from conftest import CSP_VIOLATIONS, copy_project, mkdocs_build, serve
+from conftest import CSP_VIOLATIONS, copy_project, download_incomplete, mkdocs_build, serve
 from credential_guides.pdf import PdfJob, cached_pdf, is_cached, render_pdfs, site_only_fetcher
 from credential_guides.project_files import script_in_published_file
 from credential_guides.staging import check_writable
@@ -446,6 +448,12 @@ HOSTILE_BACKUPS = {
     "an off-site page": ([a_record(page="//evil.example/collect")], [], "page: expected a path of this site"),
     "a script page": ([a_record(page="javascript:alert(1)")], [], "page: expected a path of this site"),
     "a value that is markup": ([a_record(values={"name": {"<b>": 1}})], [], "values.name: expected text"),
+    "a credential title that is no text": (
+        [a_record(credentialTitle={"<b>": 1})], [], "credentialTitle: expected text"
+    ),
+    "a credential title of a megabyte": (
+        [a_record(credentialTitle="x" * 1_000_000)], [], "credentialTitle: expected text"
+    ),
     "a JPEG that is a page": (
         [a_record(values={"evidence": [{"id": "abc123", "kind": "photo", "name": "a.jpg", "bytes": 40}]})],
         [{"id": "abc123", "kind": "photo", "name": "a.jpg", "bytes": 40, "type": "image/jpeg",
@@ -584,3 +592,57 @@ def test_a_guide_naming_a_machine_file_and_a_local_address_is_refused_and_nothin
     assert "Traceback" not in result.stderr
     assert _Counting.requests == []
     assert not (project / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_restored_title_and_answer_that_are_markup_are_shown_as_text_on_your_answers_and_in_the_offer(
+    minimal_site: str, context: BrowserContext, tmp_path: Path
+) -> None:
+    """The credential's title (Your answers) and an answer of another template (offered again under a field)
+    come from a restored file: they are shown as the text they are, and nothing in them runs."""
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def answer(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    other = a_record(
+        template="part-1-overview", title=MARKUP, credentialTitle=MARKUP, values={"question-1": MARKUP + " words"}
+    )
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps({"format": "credential-guides-backup", "schema": 2, "records": [other], "files": []}))
+    page.goto(minimal_site + "/your-answers/")
+    page.locator("input[data-action=restore]").set_input_files(backup)
+    row = page.locator(".cg-backup-list tbody tr").first
+    expect(row.locator("td").nth(1)).to_have_text(MARKUP)
+    page.goto(minimal_site + ARTIFACT)
+    offer = page.locator(".cg-field", has=page.locator("#f-answer")).locator(".cg-reuse")
+    offer.locator("summary").click()
+    expect(offer.locator(".cg-reuse-text")).to_have_text(MARKUP + " words")
+    expect(offer.locator(".cg-reuse-where")).to_contain_text(MARKUP)
+    assert page.evaluate("() => window.cgInjected") is None
+    assert page.locator(".cg-reuse img, .cg-reuse script, .cg-backup-list script").count() == 0
+    assert len(dialogs) == 1 and "Restore" in dialogs[0], "only the restore's own question"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "vbscript:msgbox(1)"]
+)
+def test_an_address_of_another_scheme_in_an_answer_is_no_link_in_the_pdf_or_the_word_file(
+    minimal_site: str, watched_page: tuple[Page, list[str]], tmp_path: Path, address: str
+) -> None:
+    page, _ = watched_page
+    page.goto(minimal_site + ARTIFACT)
+    page.locator("#f-answer").fill(f"See {address} and https://example.org/ok for the notes.")
+    page.locator("#f-files-0-link").fill(address)
+    expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+    pdf = pikepdf.open(download_incomplete(page, "Download as PDF", tmp_path))
+    uris = {str(a.A.URI) for p in pdf.pages for a in p.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"}
+    assert uris == {"https://example.org/ok"}
+    word = zipfile.ZipFile(download_incomplete(page, "Download as Word (.docx)", tmp_path))
+    relations = word.read("word/_rels/document.xml.rels").decode()
+    assert "https://example.org/ok" in relations
+    assert address.split(":")[0] + ":" not in relations
