@@ -307,5 +307,5 @@ const cgDocuments = (() => {
     });
   }
 
-  return { PDF_WRITER, pdf, loadVendor, vendorScript, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
+  return { pdf, loadVendor, vendorScript, paper, language, stored, word, base64Bytes, blobBase64, saveBlob, saveJson, readJson, copyText };
 })();

@@ -144,5 +144,5 @@ const cgText = (() => {
     });
   }
 
-  return { countWords, rangeState, dateInWords, isoDay, clean, hasContactDetails, linkParts, addressPieces, safeAddress };
+  return { countWords, rangeState, dateInWords, isoDay, clean, hasContactDetails, linkParts, addressPieces };
 })();
