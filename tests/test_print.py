@@ -55,13 +55,26 @@ def test_no_page_but_the_last_is_left_mostly_empty(printed: tuple[Page, Path], t
         assert box is not None and box[3] > picture.height * 0.6, f"{image.name}: ink ends at {box}"
 
 
-def test_who_and_by_when_have_room_for_a_name_or_a_date_on_paper(printed: tuple[Page, Path]) -> None:
-    page, _ = printed
+PLAN = "/family-community-engagement/family-engagement-access-opportunities/templates/action-plan/"
+
+
+@pytest.mark.parametrize(
+    ("path", "table", "narrow"),
+    [(REPORT, "actions", ("Who", "By when")), (PLAN, "tasks", ("Person in charge", "Deadline or milestone"))],
+)
+def test_who_and_by_when_have_room_for_a_name_or_a_date_on_paper(
+    browser: Browser, served_site: str, path: str, table: str, narrow: tuple[str, str]
+) -> None:
+    page = browser.new_page(viewport={"width": 816, "height": 1056})
+    page.goto(served_site + path)
+    page.emulate_media(media="print")
     widths = page.evaluate(
-        """() => Array.from(document.querySelectorAll("[data-field=actions] thead th")).map((th) =>
-        [th.textContent.trim(), th.getBoundingClientRect().width, parseFloat(getComputedStyle(th).fontSize)])"""
+        """(table) => Array.from(document.querySelectorAll(`[data-field=${table}] thead th`)).map((th) =>
+        [th.textContent.trim(), th.getBoundingClientRect().width, parseFloat(getComputedStyle(th).fontSize)])""",
+        table,
     )
+    page.close()
     by_label = {label: (width, size) for label, width, size in widths}
-    for label in ("Who", "By when"):
+    for label in narrow:
         width, size = by_label[label]
         assert width >= 7.5 * size, f"{label}: {width:.0f} px at {size:.0f} px type"
