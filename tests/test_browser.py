@@ -105,10 +105,10 @@ def search(page: Page, query: str) -> None:
     box.press_sequentially(query, delay=20)
 
 
-def material_search(page: Page, query: str) -> None:
-    """The offline copy's search: Material's own."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
+def offline_search(page: Page, query: str) -> None:
+    """The offline copy's search: the header's search button, then the search page's own box."""
+    page.locator("a.cg-search-link").click()
+    box = page.get_by_role("searchbox", name="Search the guides and templates")
     expect(box).to_be_focused()
     box.press_sequentially(query, delay=20)
 
@@ -152,10 +152,15 @@ def test_offline_zip_works_from_a_folder_with_search(site: Path, browser: Browse
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.goto(root.joinpath("index.html").as_uri())
-    material_search(page, "seat hours")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-    expect(page.locator(".md-search-result")).to_contain_text("About the micro-credential")
-    page.keyboard.press("Escape")
+    offline_search(page, "seat hours")
+    results = page.locator(".cg-offline-search__results li")
+    expect(results.first).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("status")).to_have_text(f"{results.count()} pages found")
+    result = page.locator(".cg-offline-search__results").get_by_role("link", name="About the micro-credential")
+    result.click()
+    assert page.url == root.joinpath("about", "index.html").as_uri()
+    assert axe_violations(page) == []
+    page.goto(root.joinpath("index.html").as_uri())
     page.locator("article").get_by_role("link", name="Family Engagement as Access and Opportunities For All").click()
     expect(page.locator("h1")).to_have_text("Family Engagement as Access and Opportunities For All")
     assert page.url.endswith("family-engagement-access-opportunities/index.html")

@@ -32,7 +32,7 @@ def test_dev_says_in_one_line_what_it_needs_where_it_is_not_debian(tmp_path: Pat
     assert len(said) == 1, result.stderr
     assert "libpango-1.0-0" in said[0] and "brew install pango" in said[0] and "dev container" in said[0]
     assert "dpkg-query" not in result.stderr
-    assert "Usage: mkdocs build" in result.stdout, "the command itself still ran"
+    assert "usage: credential-guides build" in result.stdout, "the command itself still ran"
 
 
 def test_the_dev_container_previews_the_site_with_dev_serve() -> None:

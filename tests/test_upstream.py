@@ -1,7 +1,8 @@
-"""What the site relies on in MkDocs' and Material's internals (credential_guides/upstream.py, material_markup.py).
+"""What the site relies on in MkDocs' and Material's internals (credential_guides/mkdocs_adapter.py,
+material_markup.py).
 
 Each test fails when the upstream behaviour a workaround relies on changes;
-its name says which function of upstream.py to revisit.
+its name says which function of the adapter to revisit.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import material
-from material.plugins.offline.plugin import OfflinePlugin
 from material.plugins.tags.plugin import TagsPlugin
 from material.plugins.tags.structure.mapping.manager import MappingManager
 from material.plugins.tags.structure.tag import Tag
@@ -21,8 +21,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.utils import CountHandler
 
 from credential_guides.material_markup import valid_material_markup
-from credential_guides.offline import LOCAL_SHIM
-from credential_guides.upstream import TAGS_PLUGIN, allow_only_tags, strict_warning_count, use_local_polyfills
+from credential_guides.mkdocs_adapter import TAGS_PLUGIN, allow_only_tags, strict_warning_count
 
 
 def test_allow_only_tags_sets_the_tags_plugins_own_allowed_set_and_order() -> None:
@@ -56,18 +55,6 @@ def test_strict_warning_count_reads_the_counter_mkdocs_checks_after_post_build()
         assert strict_warning_count(SimpleNamespace(strict=False)) == 0  # type: ignore[arg-type]
     finally:
         logger.removeHandler(counter)
-
-
-def test_use_local_polyfills_replaces_the_polyfill_the_offline_plugin_adds() -> None:
-    plugin = OfflinePlugin()
-    errors, _ = plugin.load_config({"enabled": True})
-    assert not errors, errors
-    config: Any = SimpleNamespace(extra={}, use_directory_urls=False)
-    plugin.on_config(config)
-    assert any("iframe-worker" in url for url in config.extra["polyfills"]), config.extra
-    assert any(url.startswith("http") for url in config.extra["polyfills"]), "the plugin's polyfill is remote"
-    use_local_polyfills(config, LOCAL_SHIM)
-    assert config.extra["polyfills"] == [LOCAL_SHIM]
 
 
 # material_markup.py corrects Material's page markup; these read the Material templates it corrects.

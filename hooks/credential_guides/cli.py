@@ -1,11 +1,12 @@
-"""``credential-guides``: check, scaffold, upgrade and describe the data without building the site.
+"""``credential-guides``: check, scaffold, upgrade, describe and build the site.
 
 credential-guides validate [PROJECT]    every error of every file, in file:line form
 credential-guides new-stack ID --title TITLE --publisher NAME [--license NAME [--license-url URL]]
 credential-guides new ID --stack STACK [--topic N] [--title TITLE]
 credential-guides upgrade [PROJECT]     rewrite data files of an older format to the current one
 credential-guides schema                regenerate the JSON Schemas editors use
-credential-guides render DIR            the site as a plain MkDocs project (no hooks) in DIR
+credential-guides render DIR            the site as a project with no hooks (for MkDocs or Zensical) in DIR
+credential-guides build [--engine E]    build the site into site/ with MkDocs (default) or Zensical
 credential-guides status [PROJECT]      what this copy hides, changes and adds, and which release it runs
 """
 
@@ -21,12 +22,14 @@ from pathlib import Path
 
 import yaml
 
+from .build_switches import ENGINE_ENV
 from .catalog import LOCAL_DIR, REGISTRY_DIR, credential_files, load_catalog
 from .ci_report import github_annotations, job_summary
 from .copy_status import copy_status, status_lines
 from .data_files import BOM, as_unix_text
 from .data_format import CURRENT_FORMAT
-from .errors import DataErrors
+from .engines import ENGINES
+from .errors import BuildError, DataErrors
 from .model import ALL_RIGHTS_RESERVED, Catalog, Stack
 from .pages import environment
 from .project import DATA_DIR, data_files, load_project
@@ -70,9 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--project", type=Path, default=Path("."))
     status = commands.add_parser("status", help="what this copy hides, changes and adds, and its release")
     status.add_argument("project", nargs="?", type=Path, default=Path("."), help="project folder (default: here)")
-    render = commands.add_parser("render", help="write the site as a plain MkDocs project (no hooks) into a folder")
+    render = commands.add_parser("render", help="write the site as a project with no hooks into a folder")
     render.add_argument("dest", type=Path, help="the folder to write (replaced if it exists)")
     render.add_argument("--project", type=Path, default=Path("."))
+    build = commands.add_parser("build", help="build the site: plan, generate, engine, finish")
+    build.add_argument(
+        "--engine", choices=sorted(ENGINES), default=None, help="the engine (default: engine: in site.yml, or mkdocs)"
+    )
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
+    build.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args(argv)
 
     logging.basicConfig(format="%(message)s", level=logging.INFO, stream=sys.stderr)
@@ -86,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return upgrade_command(args.project)
     if args.command == "render":
         return _render(args.project, args.dest)
+    if args.command == "build":
+        return _build(args.project, args.engine, args.site_dir)
     if args.command == "status":
         return _status(args.project)
     for path in write_schemas(args.project):
@@ -104,16 +115,39 @@ def _status(project: Path) -> int:
 
 
 def _render(project: Path, dest: Path) -> int:
-    from mkdocs.exceptions import PluginError
+    from .generate import read_mkdocs_yml, write_project
+    from .site_plan import plan_site
 
-    from .render_dir import render_project
-
+    project = project.resolve()
+    environ = {**os.environ, "CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
     try:
-        pages = render_project(project, dest)
-    except PluginError as exc:
+        plan = plan_site(project, "build", environ, declared_nav=read_mkdocs_yml(project / "mkdocs.yml").get("nav"))
+    except BuildError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    pages = write_project(plan, dest)
     print(f"wrote {len(pages)} pages and mkdocs.yml to {dest}: build it with `mkdocs build -f {dest / 'mkdocs.yml'}`")
+    return 0
+
+
+def _build(project: Path, engine: str | None, site_dir: Path | None) -> int:
+    """``./dev build``: MkDocs runs the stages through its hooks; another engine, through ``build_site``."""
+    from .build import build_site, chosen_engine
+
+    project = project.resolve()
+    environ = {**os.environ, ENGINE_ENV: engine} if engine else dict(os.environ)
+    site = (site_dir or project / "site").resolve()
+    name = chosen_engine(project, environ)
+    started = time.perf_counter()
+    try:
+        if name == "mkdocs":
+            ENGINES[name].build(project / "mkdocs.yml", site)
+        else:
+            build_site(project, site, environ)
+    except BuildError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"built the site with {name} into {site} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

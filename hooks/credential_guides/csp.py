@@ -120,7 +120,7 @@ class Policy:
 
 
 def policy_for(
-    html: str,
+    html: str | InlineCode,
     allowed: tuple[frozenset[str], frozenset[str]],
     *,
     webassembly: bool = False,
@@ -133,7 +133,7 @@ def policy_for(
     the copy's other files; ``file:`` does, and still lets nothing reach the network.
     """
     own_scripts, own_styles = allowed
-    found = InlineCode.of(html)
+    found = html if isinstance(html, InlineCode) else InlineCode.of(html)
     scripts = [s for s in found.scripts if s in own_scripts]
     styles = [s for s in found.styles if s in own_styles]
     own = ["'self'", "file:"] if local_files else ["'self'"]

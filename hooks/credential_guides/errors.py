@@ -31,3 +31,8 @@ class DataErrors(Exception):
         noun = "error" if count == 1 else "errors"
         lines = [str(error) for error in self.errors]
         return "\n".join([*lines, f"{count} {noun} in the credential data; nothing was built."])
+
+
+class BuildError(Exception):
+    """A problem that ends the build with its message, whatever engine runs it (MkDocs' adapter raises
+    it as a PluginError; ``credential-guides build`` prints it and exits 1)."""

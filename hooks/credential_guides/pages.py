@@ -20,6 +20,7 @@ from .field_types import FIELD_KINDS
 from .fillable import OVERVIEW_ID, REFLECTION_ID, Fillable, table_columns
 from .markdown_text import css_string, link_target, markdown_html, plain
 from .model import Catalog, Credential, Stack
+from .offline import OFFLINE_SEARCH_INDEX
 from .offline import ZIP_PATH as OFFLINE_ZIP_PATH
 from .search_index import BUNDLE_DIR, SEARCH_PAGE, SEARCH_TITLE
 from .settings import SiteSettings
@@ -162,7 +163,13 @@ def render_site(
     if shows_credentialing(catalog):
         pages += _credentialing_pages(catalog, render)
     if search_page:
-        pages.append(SitePage(SEARCH_PAGE, SEARCH_TITLE, render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR)))
+        pages.append(
+            SitePage(
+                SEARCH_PAGE,
+                SEARCH_TITLE,
+                render("search.md.j2", SEARCH_PAGE, bundle_dir=BUNDLE_DIR, offline_index=OFFLINE_SEARCH_INDEX),
+            )
+        )
     return pages
 
 
@@ -310,7 +317,7 @@ def navigation(
 
     Each section starts with its index page (``navigation.indexes``): a stack's
     overview, a credential's guide, its templates' summary. Each page renders
-    only its part of it (``page_nav.navigation_for``), so a page's size does
+    only its part of it (``mkdocs_adapter.navigation_for``), so a page's size does
     not grow with the number of credentials.
     """
     places = site_map or SiteMap.of(catalog)

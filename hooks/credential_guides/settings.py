@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import ValidationInfo, field_validator
 
@@ -64,6 +64,11 @@ class Hidden(Model):
     credentials: tuple[CredentialId, ...] = ()
 
 
+Engine = Literal["mkdocs", "zensical"]
+"""What turns the generated project into HTML: MkDocs with Material (the default), or Zensical."""
+ENGINES: tuple[str, ...] = get_args(Engine)
+
+
 class SiteSettings(Model):
     format: FormatNumber = CURRENT_FORMAT
     site_name: Text = "Educator Micro-Credential Guides"
@@ -82,6 +87,8 @@ class SiteSettings(Model):
     pdfs: bool = True
     paper: Literal["letter", "a4"] = "letter"
     """The paper of every PDF and Word file, built or made in the browser: US Letter, or A4."""
+    engine: Engine = "mkdocs"
+    """What builds the pages: mkdocs (MkDocs with Material for MkDocs) or zensical (its successor)."""
 
     @field_validator("site_url")
     @classmethod

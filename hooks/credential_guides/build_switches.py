@@ -1,9 +1,9 @@
-"""What one build does, decided once from the settings, the MkDocs command and the environment.
+"""What one build does, decided once from the settings, the command and the environment.
 
-Every switch of a build (PDFs, the offline zip, which search, staging, the
-size check, the PDF cache) is answered here, in one frozen value, so that the
-hook only follows it and a test can ask what any combination does without
-running MkDocs.
+Every switch of a build (the engine, PDFs, the offline zip, staging, the size
+check, the PDF cache) is answered here, in one frozen value, so that the stages
+only follow it and a test can ask what any combination does without running
+an engine. (The site itself, what it holds, is the plan: ``site_plan.py``.)
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .settings import SiteSettings
+from .settings import ENGINES, Engine, SiteSettings
 
 PDF_ENV = "CG_PDF"
 """1 or 0: PDFs on or off whatever the command and ``site.yml`` say."""
 CACHE_ENV = "CG_PDF_CACHE"
 """Where rendered PDFs are kept between builds, instead of ``.cache/pdf``."""
-OFFLINE_ENV = "CG_OFFLINE"
-"""Set by the build itself for the second build it runs to make the offline copy."""
+ENGINE_ENV = "CG_ENGINE"
+"""``mkdocs`` or ``zensical``: the engine, whatever ``site.yml`` says (``./dev build --engine`` sets it)."""
 ZIP_ENV = "CG_OFFLINE_ZIP"
 """0: no offline zip, 1: an offline zip (a pull request's preview), whatever ``site.yml`` says."""
 SITE_URL_ENV = "CG_SITE_URL"
@@ -29,16 +29,13 @@ _OFF = ("0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
-class BuildPlan:
+class BuildSwitches:
     command: str
     """``build``, ``serve`` or ``gh-deploy``."""
-    offline_copy: bool
-    """This build makes the offline copy: links and Material's search for reading from a folder."""
+    engine: Engine
     pdfs: bool
     offline_zip: bool
-    """This build runs the offline copy's build and zips it into the site."""
-    pagefind: bool
-    """Search with Pagefind's chunked index (the website) rather than Material's (the offline copy)."""
+    """The finished site, zipped for reading from a folder, goes into the site."""
     staged: bool
     """Write into a staging folder and put it in place whole once the build has succeeded."""
     published: bool
@@ -47,18 +44,20 @@ class BuildPlan:
     site_url_from_pages: str | None
 
 
-def build_plan(settings: SiteSettings, command: str, environ: Mapping[str, str], project_dir: Path) -> BuildPlan:
-    offline_copy = environ.get(OFFLINE_ENV) == "true"
-    return BuildPlan(
+def build_switches(
+    settings: SiteSettings, command: str, environ: Mapping[str, str], project_dir: Path
+) -> BuildSwitches:
+    """Raises ValueError naming ``CG_ENGINE`` when it names no engine."""
+    engine = environ.get(ENGINE_ENV) or settings.engine
+    if engine not in ENGINES:
+        raise ValueError(f"{ENGINE_ENV}: expected one of {', '.join(ENGINES)}, found {engine!r}")
+    return BuildSwitches(
         command=command,
-        offline_copy=offline_copy,
+        engine=engine,  # type: ignore[arg-type]
         pdfs=_switch(environ.get(PDF_ENV), default=settings.pdfs and command != "serve"),
-        offline_zip=(
-            _switch(environ.get(ZIP_ENV), default=settings.offline_zip) and not offline_copy and command != "serve"
-        ),
-        pagefind=not offline_copy,
+        offline_zip=_switch(environ.get(ZIP_ENV), default=settings.offline_zip) and command != "serve",
         staged=command == "build",
-        published=command == "build" and not offline_copy,
+        published=command == "build",
         pdf_cache=Path(environ.get(CACHE_ENV) or project_dir / ".cache" / "pdf"),
         site_url_from_pages=environ.get(SITE_URL_ENV) or None,
     )

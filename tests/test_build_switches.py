@@ -7,24 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from credential_guides.build_plan import BuildPlan, build_plan
+from credential_guides.build_switches import BuildSwitches, build_switches
 from credential_guides.settings import SiteSettings
 
 PROJECT = Path("/projects/district")
 DEFAULTS = SiteSettings()
 
 
-def plan(command: str = "build", settings: SiteSettings = DEFAULTS, **environ: str) -> BuildPlan:
-    return build_plan(settings, command, environ, PROJECT)
+def plan(command: str = "build", settings: SiteSettings = DEFAULTS, **environ: str) -> BuildSwitches:
+    return build_switches(settings, command, environ, PROJECT)
 
 
 def test_a_build_makes_everything_stages_the_site_and_checks_its_size() -> None:
-    assert plan() == BuildPlan(
+    assert plan() == BuildSwitches(
         command="build",
-        offline_copy=False,
+        engine="mkdocs",
         pdfs=True,
         offline_zip=True,
-        pagefind=True,
         staged=True,
         published=True,
         pdf_cache=PROJECT / ".cache" / "pdf",
@@ -35,7 +34,6 @@ def test_a_build_makes_everything_stages_the_site_and_checks_its_size() -> None:
 def test_serving_skips_pdfs_and_the_zip_and_writes_in_place() -> None:
     served = plan("serve")
     assert (served.pdfs, served.offline_zip, served.staged, served.published) == (False, False, False, False)
-    assert served.pagefind
 
 
 @pytest.mark.parametrize(
@@ -57,11 +55,11 @@ def test_pdfs_follow_site_yml_and_the_command_unless_cg_pdf_says_otherwise(
     assert plan(command, settings, **environ).pdfs is expected
 
 
-def test_the_offline_copys_own_build_makes_no_zip_uses_materials_search_and_is_not_published() -> None:
-    offline = plan(CG_OFFLINE="true")
-    assert offline.offline_copy and not offline.offline_zip and not offline.pagefind
-    assert offline.staged and not offline.published
-    assert offline.pdfs, "the offline copy carries the PDFs too"
+def test_the_engine_is_site_ymls_unless_cg_engine_says_otherwise_and_must_be_one_there_is() -> None:
+    assert plan(settings=SiteSettings(engine="zensical")).engine == "zensical"
+    assert plan(settings=SiteSettings(engine="zensical"), CG_ENGINE="mkdocs").engine == "mkdocs"
+    with pytest.raises(ValueError, match="CG_ENGINE: expected one of mkdocs, zensical, found 'hugo'"):
+        plan(CG_ENGINE="hugo")
 
 
 def test_the_zip_can_be_turned_off_in_site_yml_or_the_environment() -> None:

@@ -1,8 +1,0 @@
-/* iframe-worker 1.0.4 shim (npm: iframe-worker, shim/index.js), MIT License,
-   Copyright (c) 2020-2022 Martin Donath. Vendored so that the offline build's
-   search needs no CDN; Material's offline plugin would load it from unpkg.com.
-   Changed here: the worker's frame loads its set-up from iframe-worker-boot.js
-   beside this file instead of an inline script, which the pages'
-   Content-Security-Policy would block (its text names the worker's file:// URL,
-   so no hash could be known when the site is built). */
-"use strict";(()=>{var b=new URL("iframe-worker-boot.js",document.currentScript.src).href;var o=class extends EventTarget{constructor(e){super();this.url=e;this.m=e=>{e.source===this.w&&(this.dispatchEvent(new MessageEvent("message",{data:e.data})),this.onmessage&&this.onmessage(e))};this.e=(e,r,t,i,m)=>{if(r===`${this.url}`){let a=new ErrorEvent("error",{message:e,filename:r,lineno:t,colno:i,error:m});this.dispatchEvent(a),this.onerror&&this.onerror(a)}};let r=document.createElement("iframe");r.hidden=!0,document.body.appendChild(this.iframe=r),this.w.document.open(),this.w.document.write(`<html><body><script src="${b}" data-worker="${e}"><\/script><script src=${e}?${+Date.now()}><\/script></body></html>`),this.w.document.close(),onmessage=this.m,onerror=this.e,this.r=new Promise((t,i)=>{this.w.onload=t,this.w.onerror=i})}terminate(){this.iframe.remove(),onmessage=onerror=null}postMessage(e){this.r.catch().then(()=>{this.w.dispatchEvent(new MessageEvent("message",structuredClone({data:e})))})}get w(){return this.iframe.contentWindow}};window.IFrameWorker=o;location.protocol==="file:"&&(window.Worker=o);})();
