@@ -19,6 +19,7 @@ from credential_guides.mkdocs_adapter import (  # noqa: F401
     on_post_build,
     on_post_page,
     on_post_template,
+    on_pre_build,
     on_shutdown,
     on_startup,
 )

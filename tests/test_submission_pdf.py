@@ -207,7 +207,7 @@ def test_the_pdf_is_made_from_a_folder_too_with_nothing_fetched(site: Path, brow
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
-    page.goto((template / "templates/action-plan.html").as_uri())
+    page.goto((template / "templates/action-plan/index.html").as_uri())
     page.locator("form.cg-template textarea").first.fill("Parents, the principal and two teachers.")
     saved = download_incomplete(page, "Download as PDF", tmp_path)
     context.close()

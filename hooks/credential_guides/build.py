@@ -58,6 +58,7 @@ def build_site(project_dir: Path, site_dir: Path, environ: Mapping[str, str] | N
         own_code = OwnInlineCode.from_theme_dirs(engine.theme_dirs(project), engine.environment())
         finisher = PageFinisher(plan, own_code, config, Path(workspace))
         try:
+            finisher.render_pdfs()
             engine.build(project / "mkdocs.yml", staging)
             finish_site(plan, staging, finisher)
             publish(staging, site_dir)

@@ -6,7 +6,9 @@ search index, its offline form, and a Content-Security-Policy that allows
 only the inline code the project's templates wrote. The MkDocs adapter calls
 it as MkDocs writes each page; after another engine, ``finish_site`` reads
 each page from the site. Then, once (``finish_site``): the records, the
-sitemap, the search index, the PDFs, the offline zip and the size check.
+sitemap, the search index, the PDFs, the offline zip and the size check. The
+PDFs read only the plan: ``PageFinisher.render_pdfs`` renders them into the
+cache before the engine runs, and ``finish_site`` puts them in the site.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from .catalog_filter import guide_tags
-from .csp import InlineCode, OwnInlineCode, policy_for, with_policy
+from .csp import InlineCode, OwnInlineCode, Policy, policy_for, with_policy
 from .errors import BuildError
 from .html_size import strip_indentation
 from .material_markup import valid_material_markup
@@ -41,7 +42,7 @@ from .offline import (
     searched_text,
     write_zip,
 )
-from .pdf import PdfErrors, cached_pdf, copy_pdfs, pdf_jobs, prune_pdf_cache, render_pdfs
+from .pdf import PdfErrors, PdfJob, cached_pdf, copy_pdfs, pdf_jobs, prune_pdf_cache, render_pdfs
 from .records import achievement, catalog_entries, credential_record, to_json
 from .reproducible import SOURCE_DATE_EPOCH, zip_date_time
 from .search_index import SEARCH_PAGE, SearchIndexer, SearchIndexError
@@ -53,7 +54,8 @@ log = logging.getLogger("mkdocs.hooks.credential_site")
 
 NOT_FOUND_PAGE = "404.html"
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")
-_FOOTER = re.compile(r"<div data-cg-footer>.*?</div>", re.S)
+FOOTER_MARK = "<div data-cg-footer>"
+"""Where the theme's footer partial (overrides/partials/copyright.html) leaves the page's footer to this stage."""
 
 
 @dataclass
@@ -72,6 +74,8 @@ class PageFinisher:
     done: set[str] = field(default_factory=set)
     documents: list[tuple[str, str, str]] = field(default_factory=list)
     indexer: SearchIndexer | None = None
+    pdfs: list[PdfJob] = field(default_factory=list)
+    """The PDFs rendered into the cache by ``render_pdfs``, which ``finish_site`` puts in the site."""
 
     def __post_init__(self) -> None:
         try:
@@ -87,7 +91,7 @@ class PageFinisher:
         """The finished form of the page at ``path`` in the site (``a/b/index.html``)."""
         plan = self.plan
         html = strip_indentation(valid_material_markup(html))
-        html = _FOOTER.sub(lambda _: self._footer(path), html, count=1)
+        html = self._with_footer(html, path)
         if plan.is_searched(path):
             assert self.indexer is not None, "the search index was written already"
             self.indexer.add(page_url(path), html)
@@ -103,6 +107,15 @@ class PageFinisher:
         self.done.add(path)
         return with_policy(html, self._policy(path, found))
 
+    def _with_footer(self, html: str, path: str) -> str:
+        """The page's own footer in place of the theme's mark: the last one, after anything a page in
+        docs/ may have written that looks like it."""
+        start = html.rfind(FOOTER_MARK)
+        end = html.find("</div>", start)
+        if start < 0 or end < 0:
+            return html
+        return html[:start] + self._footer(path) + html[end + len("</div>") :]
+
     def _footer(self, path: str) -> str:
         footer = self.plan.footer_for(path)
         parts = [f'<div class="md-copyright__highlight">\n{footer}\n</div>'] if footer else []
@@ -112,7 +125,7 @@ class PageFinisher:
             parts.append(f'<p class="cg-staff-link"><a href="{link}">For district web staff</a></p>')
         return "\n".join(parts)
 
-    def _policy(self, path: str, found: InlineCode, *, offline: bool = False) -> Any:
+    def _policy(self, path: str, found: InlineCode, *, offline: bool = False) -> Policy:
         scripts: set[str] = set()
         styles: set[str] = set()
         for base_url in self._base_urls(path, offline):
@@ -127,7 +140,8 @@ class PageFinisher:
             local_files=offline,
         )
         if policy.refused and not offline:
-            self.refused.append(f"{path}: {policy.refused} that the site's templates did not write")
+            where = self.plan.sources.get(path, path)
+            self.refused.append(f"{where}: {policy.refused} that the site's templates did not write")
         return policy
 
     def _base_urls(self, path: str, offline: bool) -> list[str]:
@@ -142,6 +156,28 @@ class PageFinisher:
     def _features(self) -> list[Any]:
         theme = self.config["theme"] if isinstance(self.config, Mapping) else self.config.theme
         return list(theme.get("features", []))
+
+    def render_pdfs(self) -> None:
+        """Render the PDFs not in the cache yet. They read only the plan, so this runs before the engine:
+        the slow work is kept in the cache even if the build then fails or is stopped."""
+        plan = self.plan
+        if not plan.switches.pdfs:
+            return
+        started = time.perf_counter()
+        jobs = pdf_jobs(plan.project.catalog, plan.project.settings, plan.docs_dir, plan.site_map)
+        try:
+            counts = render_pdfs(jobs, plan.switches.pdf_cache)
+        except PdfErrors as exc:
+            raise BuildError(str(exc)) from None
+        log.info(
+            "credential_site: %d PDFs (%d rendered, %d from cache%s) in %.1f s",
+            len(jobs),
+            counts["rendered"],
+            counts["cached"],
+            f"; {counts['damaged']} damaged in the cache, rendered again" if counts["damaged"] else "",
+            time.perf_counter() - started,
+        )
+        self.pdfs = jobs
 
     def close(self) -> None:
         if self.indexer is not None:
@@ -171,7 +207,7 @@ def finish_site(plan: SitePlan, site_dir: Path, pages: PageFinisher) -> None:
     write_sitemap(plan, site_dir, written)
     _write_search_index(pages, site_dir)
     page_bytes = folder_bytes(site_dir)
-    pdfs = _render_pdfs(plan, site_dir)
+    pdfs = _place_pdfs(plan, site_dir, pages.pdfs)
     archive = None
     if pages.offline_dir:
         archive = pages.workspace / "offline.zip"
@@ -240,25 +276,9 @@ def _write_search_index(pages: PageFinisher, site_dir: Path) -> None:
     )
 
 
-def _render_pdfs(plan: SitePlan, site_dir: Path) -> list[Path]:
-    """Render the PDFs not in the cache and put them in the site; the cached files, for the size check."""
-    if not plan.switches.pdfs:
-        return []
-    started = time.perf_counter()
-    jobs = pdf_jobs(plan.project.catalog, plan.project.settings, plan.docs_dir, plan.site_map)
+def _place_pdfs(plan: SitePlan, site_dir: Path, jobs: list[PdfJob]) -> list[Path]:
+    """Put the rendered PDFs in the site; the cached files, for the size check."""
     cache = plan.switches.pdf_cache
-    try:
-        counts = render_pdfs(jobs, cache)
-    except PdfErrors as exc:
-        raise BuildError(str(exc)) from None
-    log.info(
-        "credential_site: %d PDFs (%d rendered, %d from cache%s) in %.1f s",
-        len(jobs),
-        counts["rendered"],
-        counts["cached"],
-        f"; {counts['damaged']} damaged in the cache, rendered again" if counts["damaged"] else "",
-        time.perf_counter() - started,
-    )
     copy_pdfs(jobs, cache, site_dir)
     if plan.switches.published and jobs:
         prune_pdf_cache(jobs, cache)

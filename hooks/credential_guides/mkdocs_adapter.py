@@ -2,6 +2,7 @@
 
 ``on_config`` makes the plan (stage 1) and gives MkDocs what it decided;
 ``on_files`` adds the generated pages and assets (stage 2, in memory);
+the PDFs, which read only the plan, are rendered in ``on_pre_build``;
 MkDocs with Material is the engine (stage 3); each page goes through the
 finish stage as MkDocs writes it (``on_post_page``), and the rest of that
 stage runs in ``on_post_build`` (stage 4). ``mkdocs serve`` runs them again
@@ -119,6 +120,14 @@ def apply_plan(config: MkDocsConfig, plan: SitePlan) -> None:
     config.extra.update(plan.extra)
     config.copyright = plan.footers.site_wide
     config.nav = plan.nav
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """The PDFs, before MkDocs cleans or writes the site (see ``PageFinisher.render_pdfs``)."""
+    try:
+        _finisher().render_pdfs()
+    except BuildError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
