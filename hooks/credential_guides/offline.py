@@ -25,13 +25,15 @@ OFFLINE_SEARCH_INDEX = "search/offline-index.js"
 LEFT_OUT = ("pagefind/", "downloads/")
 """What the copy does without: the website's search index and the zip itself."""
 
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_FROM_ROOT = re.compile(r'((?:href|src)="|"search":\s*")/(?!/)')
+_FROM_ROOT = re.compile(r'((?:href|src)="|"search":\s*")/(?!/)(")?')
 _ROOT_ITSELF = re.compile(r'("base":\s*"|__md_scope=new URL\(")/(")')
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 _TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _NOT_TEXT = re.compile(r"<(script|style|select|textarea|button|noscript)\b.*?</\1>", re.S | re.I)
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|small|span|strong|sub|sup)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -40,7 +42,8 @@ def relative_from_root(html: str) -> str:
     """A page at the site's root with its addresses relative to it: engines write the 404 page's as
     "/assets/…" (links, and Material's base and search worker), which a copy opened from a folder
     resolves against the disk's root, where nothing is."""
-    return _ROOT_ITSELF.sub(r"\1.\2", _FROM_ROOT.sub(r"\1", html))
+    from_root = _FROM_ROOT.sub(lambda m: m.group(1) + ("./" + m.group(2) if m.group(2) else ""), html)
+    return _ROOT_ITSELF.sub(r"\1.\2", from_root)
 
 
 def folder_links_to_files(html: str) -> str:
@@ -60,7 +63,7 @@ def folder_links_to_files(html: str) -> str:
             return match.group(0)
         return f"{match.group(1)}{path}{rest}{match.group(3)}"
 
-    return _LINK.sub(to_file, html)
+    return _START_TAG.sub(lambda tag: _LINK.sub(to_file, tag.group(0)), html)
 
 
 def offline_page(html: str, path: str) -> str:
@@ -77,7 +80,8 @@ def searched_text(html: str) -> tuple[str, str]:
     title = _TITLE.search(body)
 
     def text(markup: str) -> str:
-        return _SPACE.sub(" ", html_lib.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", markup)))).strip()
+        words = _TAG.sub(" ", _INLINE_TAG.sub("", _NOT_TEXT.sub(" ", markup)))
+        return _SPACE.sub(" ", html_lib.unescape(words)).strip()
 
     return (text(title.group(1)) if title else ""), text(body)
 

@@ -127,8 +127,11 @@
         link.href = base + hit.page[0];
         link.textContent = hit.page[1];
         var excerpt = document.createElement("p");
-        var start = Math.max(0, hit.at - 60);
-        excerpt.textContent = (start ? "… " : "") + hit.page[2].slice(start, start + 200) + " …";
+        // From the start of a word some way before the first match, to the end of a word.
+        var text = hit.page[2];
+        var start = hit.at > 60 ? text.indexOf(" ", hit.at - 60) + 1 : 0;
+        var end = text.indexOf(" ", start + 200);
+        excerpt.textContent = (start ? "… " : "") + text.slice(start, end < 0 ? text.length : end) + (end < 0 ? "" : " …");
         item.append(link, excerpt);
         list.append(item);
       });
