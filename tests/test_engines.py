@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from district_copy import OWN, STACK, customise
 from playwright.sync_api import Browser, expect
+from test_browser import WIDTHS, axe_violations
+from test_browser import site_pages as page_addresses
 
 from conftest import PDF_CACHE, copy_project, search_documents, serve
 from credential_guides.finish import site_pages
@@ -180,6 +182,21 @@ def test_a_query_finds_the_same_pages_on_both(both_served: dict[str, str], brows
         context.close()
     assert found["mkdocs"] == found["zensical"]
     assert all(found["mkdocs"][q] for q in QUERIES[:3]), found["mkdocs"]
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_zensical_draws_passes_axe(
+    zensical_site: Path, both_served: dict[str, str], browser: Browser, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = {}
+    for path in page_addresses(zensical_site):
+        page.goto(both_served["zensical"] + path)
+        if violations := axe_violations(page):
+            failures[path] = violations
+    context.close()
+    assert failures == {}
 
 
 def test_zensicals_template_keeps_answers_across_a_reload(both_served: dict[str, str], browser: Browser) -> None:
