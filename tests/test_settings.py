@@ -85,3 +85,11 @@ def test_hiding_a_credential_removes_it_from_the_catalog(tmp_path: Path) -> None
 def test_contrast_ratio_matches_wcag_examples() -> None:
     assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast_ratio("#767676", "#ffffff"), 2) == 4.54
+
+
+@pytest.mark.parametrize("value", ["hugo", "[mkdocs]", "MkDocs", "null"])
+def test_an_engine_the_build_does_not_know_is_refused_on_its_line(tmp_path: Path, value: str) -> None:
+    project = project_with(tmp_path, [("pdfs: true", f"pdfs: true\nengine: {value}")])
+    found = errors_of(project)
+    assert len(found) == 1 and found[0].startswith("site.yml:52: engine: "), found
+    assert "mkdocs" in found[0] and "zensical" in found[0], found
