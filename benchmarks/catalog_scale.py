@@ -1,12 +1,16 @@
 """Measure the site at catalog sizes users reach: 4, 50, 200 and 500 credentials.
 
-Usage: python benchmarks/catalog_scale.py [--sizes 4 50 200 500] [--pdfs 4 50] [--no-browser]
+Usage: python benchmarks/catalog_scale.py [--sizes 4 50 200 500] [--engines mkdocs zensical] [--pdfs 4 50]
+       [--no-browser]
 
 For each size N it writes a project of N synthetic credentials shaped like the
 real guides (``synthetic_catalog.py``) and measures, on this machine:
 
-- the pages-only build (``CG_PDF=0 CG_OFFLINE_ZIP=0 mkdocs build --strict``):
-  seconds and peak memory (the largest process: MkDocs or the Pagefind indexer);
+- the pages-only build (``CG_PDF=0 CG_OFFLINE_ZIP=0``) with each engine of
+  ``--engines``: ``mkdocs build --strict`` (the stages in MkDocs' hooks) or
+  ``credential-guides build --engine zensical`` (plan, generate, Zensical,
+  finish): seconds and peak memory (the largest process: the engine, the
+  build or the Pagefind indexer);
 - a plain MkDocs build of the identical generated Markdown, navigation and
   theme without the hooks, in the same run, and the ratio of the two (each
   build ``--runs`` times, taking turns; the fastest of each counts);
@@ -62,6 +66,7 @@ class Build:
 @dataclass
 class Row:
     n: int
+    engine: str
     build: Build
     plain: Build | None
     pages: int
@@ -73,10 +78,16 @@ class Row:
     full: dict[str, Any] = field(default_factory=dict)
 
 
-def run_build(project: Path, site: Path, **environment: str) -> Build:
-    """``mkdocs build --strict`` in a child process: wall time and the peak memory of the build."""
+def run_build(project: Path, site: Path, engine: str = "mkdocs", **environment: str) -> Build:
+    """The build in a child process: wall time and the peak memory of the build.
+
+    MkDocs: ``mkdocs build --strict``, as ``./dev build`` runs it; another engine: ``credential-guides build``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    if engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    else:
+        cli = "from credential_guides.cli import main; raise SystemExit(main())"
+        command = [sys.executable, "-c", cli, "build", "--engine", engine, "-d", str(site)]
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _PEAK, str(project), *command], capture_output=True, text=True, env=env
@@ -168,8 +179,8 @@ def search_payload_kb(site: Path) -> float:
     return sum(sizes.values()) / 1024
 
 
-def full_build(project: Path, site: Path, cache: Path) -> dict[str, Any]:
-    build = run_build(project, site, CG_PDF="1", CG_OFFLINE_ZIP="1", CG_PDF_CACHE=str(cache))
+def full_build(project: Path, site: Path, cache: Path, engine: str) -> dict[str, Any]:
+    build = run_build(project, site, engine, CG_PDF="1", CG_OFFLINE_ZIP="1", CG_PDF_CACHE=str(cache))
     match = re.search(r"(\d+) PDFs \((\d+) rendered.*?in ([\d.]+) s", build.log)
     pdfs = sum(p.stat().st_size for p in (site / "pdf").rglob("*.pdf")) if (site / "pdf").is_dir() else 0
     archive = next(site.glob("downloads/*.zip"), None)
@@ -185,60 +196,71 @@ def full_build(project: Path, site: Path, cache: Path) -> dict[str, Any]:
     }
 
 
-def measure(n: int, work: Path, *, runs: int, plain: bool, browser: bool, pdfs: bool) -> Row:
-    """Each build ``runs`` times, the hooked and the plain build taking turns; the fastest run of each counts."""
+def measure(n: int, work: Path, engines: list[str], *, runs: int, plain: bool, browser: bool, pdfs: bool) -> list[Row]:
+    """Each build ``runs`` times, the engines' and the plain build taking turns; the fastest run of each counts."""
     project = write_project(work / f"project-{n}", n)
     plain_dir = plain_project(project, work / f"plain-{n}") if plain else None
-    site = work / f"site-{n}"
-    builds, plain_builds = [], []
+    builds: dict[str, list[Build]] = {engine: [] for engine in engines}
+    plain_builds = []
     for _ in range(runs):
-        builds.append(run_build(project, site, CG_PDF="0", CG_OFFLINE_ZIP="0"))
+        for engine in engines:
+            builds[engine].append(
+                run_build(project, work / f"site-{n}-{engine}", engine, CG_PDF="0", CG_OFFLINE_ZIP="0")
+            )
         if plain_dir:
             plain_builds.append(run_build(plain_dir, work / f"plain-site-{n}"))
-    build = min(builds, key=lambda b: b.seconds)
     plain_build = min(plain_builds, key=lambda b: b.seconds) if plain_builds else None
-    pages, median, largest, largest_page, site_mb = page_sizes(site)
-    search = search_payload_kb(site) if browser else None
-    row = Row(n, build, plain_build, pages, median, largest, largest_page, site_mb, search)
-    if pdfs:
-        row.full = full_build(project, work / f"full-site-{n}", work / f"pdf-cache-{n}")
-    return row
+    rows = []
+    for engine in engines:
+        site = work / f"site-{n}-{engine}"
+        build = min(builds[engine], key=lambda b: b.seconds)
+        pages, median, largest, largest_page, site_mb = page_sizes(site)
+        search = search_payload_kb(site) if browser else None
+        row = Row(n, engine, build, plain_build, pages, median, largest, largest_page, site_mb, search)
+        if pdfs:
+            row.full = full_build(project, work / f"full-site-{n}-{engine}", work / f"pdf-cache-{n}", engine)
+        rows.append(row)
+    return rows
 
 
 def print_table(rows: list[Row]) -> None:
     print()
     print(
-        "| credentials | build | peak memory | plain MkDocs | build / plain | HTML pages | median page "
+        "| credentials | engine | build | peak memory | plain MkDocs | build / plain | HTML pages | median page "
         "| largest page | site (no PDFs) | first search download |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         plain = f"{r.plain.seconds:.1f} s" if r.plain else "—"
         ratio = f"{r.build.seconds / r.plain.seconds:.2f}×" if r.plain else "—"
         search = f"{r.search_kb:,.0f} KB" if r.search_kb is not None else "—"
         print(
-            f"| {r.n} | {r.build.seconds:.1f} s | {r.build.peak_mb:.0f} MB | {plain} | {ratio} | {r.pages:,} "
-            f"| {r.median_kb:.1f} KB | {r.largest_kb:.1f} KB | {r.site_mb:,.1f} MB | {search} |"
+            f"| {r.n} | {r.engine} | {r.build.seconds:.1f} s | {r.build.peak_mb:.0f} MB | {plain} | {ratio} "
+            f"| {r.pages:,} | {r.median_kb:.1f} KB | {r.largest_kb:.1f} KB | {r.site_mb:,.1f} MB | {search} |"
         )
     fulls = [r for r in rows if r.full]
     if fulls:
         print()
-        print("| credentials | full build, cold PDF cache | PDFs | PDF stage | PDFs size | offline zip | whole site |")
-        print("|---|---|---|---|---|---|---|")
+        print(
+            "| credentials | engine | full build, cold PDF cache | PDFs | PDF stage | PDFs size | offline zip "
+            "| whole site |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
         for r in fulls:
             f = r.full
             print(
-                f"| {r.n} | {f['seconds']:.1f} s | {f['pdfs']:,} | {f['pdf_seconds']:.1f} s | {f['pdf_mb']:,.1f} MB "
-                f"| {f['zip_mb']:,.1f} MB | {f['total_mb']:,.1f} MB |"
+                f"| {r.n} | {r.engine} | {f['seconds']:.1f} s | {f['pdfs']:,} | {f['pdf_seconds']:.1f} s "
+                f"| {f['pdf_mb']:,.1f} MB | {f['zip_mb']:,.1f} MB | {f['total_mb']:,.1f} MB |"
             )
     print()
     for r in rows:
-        print(f"N={r.n}: largest page {r.largest_page}")
-    if len(rows) > 1 and rows[0].n < rows[-1].n:
-        grow = [r for r in rows if r.n >= 50]
+        print(f"N={r.n} ({r.engine}): largest page {r.largest_page}")
+    for engine in dict.fromkeys(r.engine for r in rows):
+        grow = [r for r in rows if r.n >= 50 and r.engine == engine]
         if len(grow) >= 2:
             print(
-                f"time from N={grow[0].n} to N={grow[-1].n}: {grow[-1].build.seconds / grow[0].build.seconds:.1f}× "
+                f"{engine}: time from N={grow[0].n} to N={grow[-1].n}: "
+                f"{grow[-1].build.seconds / grow[0].build.seconds:.1f}× "
                 f"for {grow[-1].n / grow[0].n:.0f}× the credentials"
             )
 
@@ -246,6 +268,7 @@ def print_table(rows: list[Row]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[4, 50, 200, 500])
+    parser.add_argument("--engines", nargs="+", default=["mkdocs"], choices=["mkdocs", "zensical"])
     parser.add_argument("--runs", type=int, default=2, help="builds of each kind per size; the fastest counts")
     parser.add_argument("--pdfs", type=int, nargs="*", default=[], help="sizes to also build with PDFs and the zip")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain MkDocs build")
@@ -257,11 +280,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="catalog-scale-") as tmp:
         work = args.keep or Path(tmp)
         for n in args.sizes:
-            row = measure(
-                n, work, runs=args.runs, plain=not args.no_plain, browser=not args.no_browser, pdfs=n in args.pdfs
+            measured = measure(
+                n,
+                work,
+                args.engines,
+                runs=args.runs,
+                plain=not args.no_plain,
+                browser=not args.no_browser,
+                pdfs=n in args.pdfs,
             )
-            rows.append(row)
-            print(f"N={n}: build {row.build.seconds:.1f} s, {row.pages} pages", flush=True)
+            rows += measured
+            for row in measured:
+                print(f"N={n} ({row.engine}): build {row.build.seconds:.1f} s, {row.pages} pages", flush=True)
     print_table(rows)
     print(f"\n(benchmark process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
