@@ -10,7 +10,9 @@ what runs.
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,6 +27,8 @@ from .finish import PageFinisher, finish_site, new_workspace
 from .generate import engine_config, read_mkdocs_yml, write_project
 from .site_plan import plan_site
 from .staging import check_writable, discard, publish, remove_abandoned, staging_dir
+
+log = logging.getLogger("mkdocs.hooks.credential_site")
 
 
 def chosen_engine(project_dir: Path, environ: Mapping[str, str]) -> str:
@@ -42,6 +46,7 @@ def chosen_engine(project_dir: Path, environ: Mapping[str, str]) -> str:
 def build_site(project_dir: Path, site_dir: Path, environ: Mapping[str, str] | None = None) -> None:
     """Build the project into ``site_dir``; raises ``BuildError`` and leaves ``site_dir`` as it was."""
     environ = os.environ if environ is None else environ
+    started = time.perf_counter()
     plan = plan_site(project_dir, "build", environ, declared_nav=read_mkdocs_yml(project_dir / "mkdocs.yml").get("nav"))
     engine = ENGINES[plan.switches.engine]
     try:
@@ -50,18 +55,28 @@ def build_site(project_dir: Path, site_dir: Path, environ: Mapping[str, str] | N
         raise BuildError(str(exc)) from None
     remove_abandoned(site_dir)
     staging = staging_dir(site_dir)
+    timings = {"plan": time.perf_counter() - started}
     with new_workspace() as workspace:
         project = Path(workspace) / "project"
+        started = time.perf_counter()
         write_project(plan, project)
         plan.take_pages()
+        timings["generate"] = time.perf_counter() - started
         config = engine_config(plan, read_mkdocs_yml(project / "mkdocs.yml"))
         own_code = OwnInlineCode.from_theme_dirs(engine.theme_dirs(project), engine.environment())
         finisher = PageFinisher(plan, own_code, config, Path(workspace))
         try:
+            started = time.perf_counter()
             finisher.render_pdfs()
+            timings["PDFs"] = time.perf_counter() - started
+            started = time.perf_counter()
             engine.build(project / "mkdocs.yml", staging)
+            timings[engine.name] = time.perf_counter() - started
+            started = time.perf_counter()
             finish_site(plan, staging, finisher)
+            timings["finish"] = time.perf_counter() - started
             publish(staging, site_dir)
+            log.info("credential_site: %s", ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
         except BaseException:
             finisher.close()
             discard(staging)
