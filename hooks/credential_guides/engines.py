@@ -26,6 +26,7 @@ from .errors import BuildError
 
 PROJECT_SITE_DIR = "site"
 """Where an engine writes in the generated project."""
+ZENSICAL_SEARCH_INDEX = "search.json"
 ZENSICAL_VERSION = "0.0.73"
 """The newest Zensical that installs from the registries here (0.1.x needs zensical-ui, which they lack)."""
 
@@ -98,6 +99,8 @@ class Zensical:
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(config_file.parent / PROJECT_SITE_DIR, site_dir)
+        # Zensical's own search index, which no page loads: the site is searched with Pagefind.
+        (site_dir / ZENSICAL_SEARCH_INDEX).unlink(missing_ok=True)
 
     def theme_dirs(self, project: Path) -> list[Path]:
         return [project / "overrides", _package_templates("zensical", "templates")]
