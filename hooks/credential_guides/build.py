@@ -24,7 +24,7 @@ from .csp import OwnInlineCode
 from .engines import ENGINES
 from .errors import BuildError
 from .finish import PageFinisher, finish_site, new_workspace
-from .generate import engine_config, read_mkdocs_yml, write_project
+from .generate import read_mkdocs_yml, write_project
 from .site_plan import plan_site
 from .staging import check_writable, discard, publish, remove_abandoned, staging_dir
 
@@ -62,7 +62,7 @@ def build_site(project_dir: Path, site_dir: Path, environ: Mapping[str, str] | N
         write_project(plan, project)
         plan.take_pages()
         timings["generate"] = time.perf_counter() - started
-        config = engine_config(plan, read_mkdocs_yml(project / "mkdocs.yml"))
+        config = read_mkdocs_yml(project / "mkdocs.yml")  # what generate wrote: the engine's own configuration
         own_code = OwnInlineCode.from_theme_dirs(engine.theme_dirs(project), engine.environment())
         finisher = PageFinisher(plan, own_code, config, Path(workspace))
         try:
