@@ -28,6 +28,16 @@ const cgOrphans = (() => {
   }
 
   /**
+   * An answer as one line: a text, a checklist's ticked options, or a files field's files (those kept),
+   * each named with its date and description. Pure.
+   * @param {unknown} value
+   */
+  function answerText(value) {
+    if (cgFiles.isList(value)) return cgFiles.live(value).map((file) => cgWords.fileLine({ ...file, date: cgText.dateInWords(String(file.date || "")) })).join("; ");
+    return Array.isArray(value) ? value.join(", ") : value === undefined || value === null ? "" : String(value);
+  }
+
+  /**
    * The answers of a record whose boxes are not among `names`, with those kept from before. Pure.
    * @param {Partial<AnswerRecord>} record
    * @param {Set<string>} names the boxes of this version of the template
@@ -42,7 +52,7 @@ const cgOrphans = (() => {
     });
     const values = record.values || {};
     Object.keys(values).forEach((name) => {
-      const value = Array.isArray(values[name]) ? values[name].join(", ") : String(values[name]);
+      const value = answerText(values[name]);
       if (!names.has(name) && value.trim() !== "") {
         orphans[name] = { label: (record.labels || {})[name] || name, value };
       }
@@ -66,5 +76,5 @@ const cgOrphans = (() => {
     section.hidden = Object.keys(orphans).length === 0;
   }
 
-  return { labelOf, find, show };
+  return { labelOf, answerText, find, show };
 })();

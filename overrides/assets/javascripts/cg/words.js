@@ -34,6 +34,8 @@ const cgWords = (() => {
     fileCaption: (file) => (file.kind === "pdf" ? "PDF scan " : "Photo ") + file.number +
       (file.kind === "pdf" && file.pages ? " (" + plural(file.pages, "page", "pages") + ")" : "") +
       (file.date ? ", " + file.date : "") + (file.description ? ": " + file.description : ""),
+    /** A kept file in one line, where the template no longer shows it: "garden.jpg, 12 May 2026: the description". @param {FileEntry} file */
+    fileLine: (file) => (file.name || "a file") + (file.date ? ", " + file.date : "") + (file.description ? ": " + file.description : ""),
     /** A photo's alternative text where the teacher wrote no description. @param {PartFile} file */
     fileAlt: (file) => file.description || "Photo " + file.number + (file.date ? ", " + file.date : ""),
     size,
