@@ -5,7 +5,7 @@ Usage: python benchmarks/page_bytes.py SITE_DIR [PATH ...]
 It serves ``SITE_DIR`` on loopback, opens each path (by default a template and
 a guide of the project's own data) at 390 px in Debian's Chromium and prints
 the number of requests, the bytes of every response (as written, and gzipped
-as GitHub Pages sends them) and the bytes of scripts. Compare two builds (say,
+as GitHub Pages sends them), and the scripts' requests and bytes (gzipped too). Compare two builds (say,
 ``git worktree add`` of the last release, built into another folder) within
 one run: the figures are exact, not timings.
 """
@@ -21,11 +21,13 @@ from catalog_scale import CHROMIUM, serve
 PATHS = (
     "multilingual-learners/multilingual-learner-family-caregiver-engagement/templates/communication-plan/",
     "multilingual-learners/multilingual-learner-family-caregiver-engagement/",
+    "",
+    "search/",
 )
 
 
-def page_bytes(site: Path, paths: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
-    """Per path: requests, bytes, gzipped bytes, script bytes."""
+def page_bytes(site: Path, paths: tuple[str, ...]) -> list[tuple[str, int, int, int, int, int, int]]:
+    """Per path: requests, bytes, gzipped bytes, script requests, script bytes, gzipped script bytes."""
     from playwright.sync_api import Response, sync_playwright
 
     rows = []
@@ -42,9 +44,19 @@ def page_bytes(site: Path, paths: tuple[str, ...]) -> list[tuple[str, int, int, 
             page.on("response", keep)
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)
-            scripts = sum(len(body) for url, body in bodies.items() if url.endswith(".js"))
+            scripts = [body for url, body in bodies.items() if url.split("?")[0].endswith((".js", ".mjs"))]
             zipped = sum(len(gzip.compress(body)) for body in bodies.values())
-            rows.append((path, len(bodies), sum(map(len, bodies.values())), zipped, scripts))
+            rows.append(
+                (
+                    path,
+                    len(bodies),
+                    sum(map(len, bodies.values())),
+                    zipped,
+                    len(scripts),
+                    sum(map(len, scripts)),
+                    sum(len(gzip.compress(body)) for body in scripts),
+                )
+            )
             page.close()
         browser.close()
     return rows
@@ -53,9 +65,10 @@ def page_bytes(site: Path, paths: tuple[str, ...]) -> list[tuple[str, int, int, 
 def main() -> None:
     site = Path(sys.argv[1])
     paths = tuple(sys.argv[2:]) or PATHS
-    print(f"{'page':<60} {'requests':>8} {'bytes':>9} {'gzipped':>9} {'scripts':>9}")
-    for path, requests, total, zipped, scripts in page_bytes(site, paths):
-        print(f"{path[-60:]:<60} {requests:>8} {total:>9,} {zipped:>9,} {scripts:>9,}")
+    print(f"{'page':<60} {'requests':>8} {'bytes':>9} {'gzipped':>9} {'scripts':>7} {'bytes':>9} {'gzipped':>9}")
+    for path, requests, total, zipped, count, scripts, scripts_zipped in page_bytes(site, paths):
+        shown = path[-60:] or "(home)"
+        print(f"{shown:<60} {requests:>8} {total:>9,} {zipped:>9,} {count:>7} {scripts:>9,} {scripts_zipped:>9,}")
 
 
 if __name__ == "__main__":

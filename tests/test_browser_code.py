@@ -1,8 +1,9 @@
 """The browser code's shape: plain scripts, each declaring one namespace, loaded in dependency order.
 
-A page loads mkdocs.yml's ``extra_javascript`` in order, as classic scripts that
-share one global scope; a script that uses a namespace declared by a later one
-fails only when that code path runs. These tests find it at once.
+A page loads its bundles (``browser_bundles.BUNDLES``) in order, each the modules
+joined, as classic scripts that share one global scope; a module that uses a
+namespace declared by a later one, or by a bundle the page may not load, fails
+only when that code path runs. These tests find it at once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from credential_guides.browser_bundles import BUNDLES, bundles_for
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 NAMESPACE = re.compile(r"^const (cg[A-Z]\w*) = ", re.MULTILINE)
@@ -19,22 +22,36 @@ USE = re.compile(r"\b(cg[A-Z]\w*)\.")
 
 
 def _listed() -> list[str]:
+    return [
+        f"assets/javascripts/{module}" for bundle in BUNDLES for module in bundle.modules if module.startswith("cg/")
+    ]
+
+
+def test_no_module_is_loaded_from_every_page_by_the_engine() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    paths = [entry if isinstance(entry, str) else entry["path"] for entry in config["extra_javascript"]]
-    return [path for path in paths if path.startswith("assets/javascripts/cg/")]
+    assert "extra_javascript" not in config
 
 
-def test_every_module_is_deferred_so_that_it_never_holds_up_the_first_paint() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert all(isinstance(entry, dict) and entry.get("defer") == "true" for entry in config["extra_javascript"])
-
-
-def test_every_module_is_loaded_once() -> None:
+def test_every_module_is_in_one_bundle_once_and_each_bundle_ends_with_its_starter() -> None:
     listed = _listed()
     on_disk = sorted(f"assets/javascripts/cg/{p.name}" for p in (SCRIPTS / "cg").glob("*.js"))
     assert sorted(listed) == on_disk
     assert len(set(listed)) == len(listed)
-    assert listed[-1] == "assets/javascripts/cg/main.js", "main.js starts the page and must come last"
+    for bundle in BUNDLES[:3]:
+        assert bundle.modules[-1].startswith("cg/start-"), f"{bundle.path} must end with the module that starts it"
+
+
+def test_a_bundle_uses_only_the_bundles_before_it_which_every_page_that_loads_it_loads_too() -> None:
+    """A template page (the template bundle's mark) has what the answers bundle starts on."""
+    site, answers, template, _search = BUNDLES
+    assert site.used_by is None
+    assert answers.used_by is not None and template.used_by is not None
+    form = '<form class="cg-template" id="cg-form">'
+    assert template.used_by.search(form) and answers.used_by.search(form)
+    assert [b.path for b in bundles_for("<p>A guide</p>")] == [site.path]
+    assert [b.path for b in bundles_for(form)] == [site.path, answers.path, template.path]
+    assert [b.path for b in bundles_for('<div id="cg-backup">')] == [site.path, answers.path]
+    assert [b.path for b in bundles_for('<p>&lt;form class="cg-template"&gt;</p>')] == [site.path]
 
 
 def test_each_module_uses_only_namespaces_declared_before_it_or_by_itself() -> None:
@@ -73,3 +90,35 @@ def test_each_module_is_small() -> None:
     for path in (SCRIPTS / "cg").rglob("*.js"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 400, f"{path.name} has {lines} lines: split it by concern"
+
+
+SCRIPT_SRC = re.compile(r'<script src="([^"]+)" defer>')
+
+
+def _bundles_on(site: Path, page: str) -> list[str]:
+    found = SCRIPT_SRC.findall((site / page).read_text(encoding="utf-8"))
+    return [src.rsplit("/", 1)[-1] for src in found if "/assets/javascripts/" in "/" + src.lstrip("./")]
+
+
+def test_each_built_page_loads_only_the_bundles_it_uses(site: Path) -> None:
+    guide = "multilingual-learners/multilingual-learner-family-caregiver-engagement/"
+    assert _bundles_on(site, guide + "index.html") == ["site.js"]
+    assert _bundles_on(site, guide + "templates/index.html") == ["site.js", "answers.js"]
+    assert _bundles_on(site, guide + "templates/communication-plan/index.html") == [
+        "site.js",
+        "answers.js",
+        "template.js",
+    ]
+    assert _bundles_on(site, "index.html") == ["site.js", "answers.js"]
+    assert _bundles_on(site, "your-answers/index.html") == ["site.js", "answers.js"]
+    assert _bundles_on(site, "search/index.html") == ["site.js", "search-page.js"]
+    assert SCRIPT_SRC.findall((site / "404.html").read_text(encoding="utf-8")) == ["/assets/javascripts/site.js"]
+
+
+def test_a_bundle_is_its_modules_in_order(site: Path) -> None:
+    for bundle in BUNDLES:
+        published = (site / bundle.path).read_text(encoding="utf-8")
+        positions = [
+            published.index((SCRIPTS / module).read_text(encoding="utf-8").rstrip()) for module in bundle.modules
+        ]
+        assert positions == sorted(positions), bundle.path

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from .browser_bundles import with_bundles
 from .catalog_filter import guide_tags
 from .csp import InlineCode, OwnInlineCode, Policy, policy_for, with_policy
 from .errors import BuildError
@@ -91,7 +92,7 @@ class PageFinisher:
         """The finished form of the page at ``path`` in the site (``a/b/index.html``)."""
         plan = self.plan
         html = strip_indentation(valid_material_markup(html))
-        html = self._with_footer(html, path)
+        html = with_bundles(self._with_footer(html, path), path, self._root(path))
         if plan.is_searched(path):
             assert self.indexer is not None, "the search index was written already"
             self.indexer.add(page_url(path), html)
@@ -143,6 +144,12 @@ class PageFinisher:
             where = self.plan.sources.get(path, path)
             self.refused.append(f"{where}: {policy.refused} that the site's templates did not write")
         return policy
+
+    def _root(self, path: str) -> str | None:
+        """How the page addresses the site's root, where not relative: the 404 page, served at any address."""
+        if path != NOT_FOUND_PAGE:
+            return None
+        return urlsplit(self.plan.site_url or "/").path.rstrip("/") + "/"
 
     def _base_urls(self, path: str, offline: bool) -> list[str]:
         """The ``base_url`` the engine gave the page's templates: the way to the site's root."""

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from .browser_bundles import bundle_files
 from .browser_fonts import FONT_SCRIPT, fallback_scripts, font_script
 from .build_switches import BuildSwitches, build_switches
 from .catalog_filter import FILTER_ANCHOR, INDEX_FILE, catalog_index, guide_tags, index_script, tag_queries
@@ -179,7 +180,12 @@ def plan_site(
     own_pages: list[Any] = local_pages(docs_dir)
     nav = navigation(pages, catalog, extra=[*own_pages, *(declared_nav or [])], site_map=places)
     index = catalog_index(catalog, places, "")
-    files = {INDEX_FILE: index_script(index).encode("utf-8"), FONT_SCRIPT: font_script(), **fallback_scripts()}
+    files = {
+        INDEX_FILE: index_script(index).encode("utf-8"),
+        FONT_SCRIPT: font_script(),
+        **fallback_scripts(),
+        **bundle_files(project_dir),
+    }
     offline_files = {INDEX_FILE: index_script(catalog_index(catalog, places, "index.html")).encode("utf-8")}
     appended = {
         places[c].guide: embedded(achievement(c, catalog.stack(c.stack), address, guide_tags(catalog, c)))
