@@ -8,6 +8,7 @@ only when that code path runs. These tests find it at once.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -122,3 +123,14 @@ def test_a_bundle_is_its_modules_in_order(site: Path) -> None:
             published.index((SCRIPTS / module).read_text(encoding="utf-8").rstrip()) for module in bundle.modules
         ]
         assert positions == sorted(positions), bundle.path
+
+
+def test_every_script_of_ours_is_type_checked_with_no_implicit_any() -> None:
+    config = json.loads((ROOT / "tsconfig.json").read_text(encoding="utf-8"))
+    assert config["compilerOptions"]["strict"] is True
+    assert config["compilerOptions"]["noImplicitAny"] is True
+    included = {path for pattern in config["include"] for path in ROOT.glob(pattern)}
+    ours = [path for path in SCRIPTS.rglob("*.js") if "vendor" not in path.relative_to(SCRIPTS).parts]
+    for path in ours:
+        assert path in included, f"{path.relative_to(ROOT)} is not in tsconfig.json's include"
+        assert path.read_text(encoding="utf-8").startswith("// @ts-check\n"), f"{path.name} lacks // @ts-check"

@@ -222,8 +222,21 @@ interface Window {
   /** The Noto faces loaded so far, base64, by name. */
   cgPdfFallbackFonts?: Record<string, string>;
   /** The catalog's index (catalog-index.js, written by the build). */
-  cgCatalogIndex?: any;
+  cgCatalogIndex?: CatalogIndex;
 }
 
 /** Pagefind's interface, on the search page. */
 declare const PagefindUI: any;
+
+/** The home page's catalog, as catalog-index.js holds it (catalog_filter.py). */
+interface CatalogIndex {
+  /** [id, title] */
+  stacks: [string, string][];
+  /** [id, label] */
+  kinds: [string, string][];
+  /** [id, title, stack's index, kinds' indexes, fewest words, most words, templates] */
+  credentials: [string, string, number, number[], number, number, number][];
+  /** A guide's folder, with {stack} and {id}. */
+  guideFolder: string;
+  pageSuffix: string;
+}

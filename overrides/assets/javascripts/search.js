@@ -1,9 +1,9 @@
+// @ts-check
 // The search page. On the website: Pagefind's interface over the site's chunked
 // index, with the query kept in the address (search/?q=…) so that a search can
 // be shared and the browser's back button returns to it. Opened from a folder
 // (the offline copy), where Pagefind cannot run: the same box over a script of
 // every page's text, which the build wrote beside this page.
-// @ts-check
 (function () {
   "use strict";
   var element = document.getElementById("cg-search");

@@ -358,7 +358,7 @@ const cgEvidence = (() => {
   function unpack(packed, records) {
     const wanted = new Set(idsOf(records));
     const files = (Array.isArray(packed) ? packed : []).filter((file) => file && wanted.has(file.id));
-    return files.reduce((done, file) => done.then((count) => {
+    return files.reduce((/** @type {Promise<number>} */ done, file) => done.then((count) => {
       if (!file || typeof file.id !== "string" || typeof file.data !== "string") return count;
       const stored = { ...file, blob: new Blob([cgDocuments.base64Bytes(file.data)], { type: String(file.type || "") }) };
       delete stored.data;
