@@ -250,22 +250,15 @@ const cgForm = (() => {
 
     /** @param {boolean} pdf */
     download(pdf) {
-      cgHandIn.confirmComplete([{ spec: this.spec, record: this.collect() }]).then((go) => {
-        if (go) this.make(pdf);
-      });
-    }
-
-    /** @param {boolean} pdf */
-    make(pdf) {
       const work = this.submission();
-      const name = this.fileName(pdf ? "pdf" : "docx");
-      if (pdf) this.say(cgWords.makingPdf);
-      const make = pdf ? cgDocuments.pdf : cgDocuments.word;
-      make({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }).then(({ blob, notes }) => {
-        cgDocuments.saveBlob(blob, name);
-        this.say([(pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions), ...notes].join(" "));
-      }, (error) => {
-        this.say((pdf ? cgWords.pdfFailed : cgWords.wordFailed)(error.message));
+      cgHandIn.handIn({
+        templates: [{ spec: this.spec, record: this.collect() }],
+        pdf,
+        name: this.fileName(pdf ? "pdf" : "docx"),
+        document: () => ({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }),
+        say: (message) => this.say(message),
+        done: (name) => (pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions),
+        failed: (reason) => (pdf ? cgWords.pdfFailed : cgWords.wordFailed)(reason),
       });
     }
 

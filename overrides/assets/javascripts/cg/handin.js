@@ -1,9 +1,10 @@
 // @ts-check
 /*
- * Before a hand-in download or copy: what is not done, template by template
- * (unanswered questions, rows below the minimum, word counts outside the
- * published range), and the teacher's choice to go on or go back. A document
- * never carries a placeholder the teacher was not told about.
+ * The hand-in, one flow for a template and for a whole credential: first what
+ * is not done, template by template (unanswered questions, rows below the
+ * minimum, word counts outside the published range), and the teacher's choice
+ * to go on or go back; then the document, written as PDF or Word, downloaded
+ * and said. A document never carries a placeholder the teacher was not told about.
  */
 /* exported cgHandIn */
 const cgHandIn = (() => {
@@ -85,5 +86,34 @@ const cgHandIn = (() => {
     });
   }
 
-  return { problems, confirmComplete };
+  /**
+   * Hands in `templates` as one document: resolves whether it was downloaded.
+   * @param {{
+   *   templates: { spec: TemplateSpec, record: Answers | null }[],
+   *   pdf: boolean,
+   *   name: string,
+   *   document: () => Document_,
+   *   say: (message: string) => void,
+   *   done: (name: string) => string,
+   *   failed: (reason: string) => string,
+   * }} request
+   * @returns {Promise<boolean>}
+   */
+  function handIn(request) {
+    return confirmComplete(request.templates).then((go) => {
+      if (!go) return false;
+      request.say(request.pdf ? cgWords.makingPdf : cgWords.makingWord);
+      const write = request.pdf ? cgDocuments.pdf : cgDocuments.word;
+      return write(request.document()).then(({ blob, notes }) => {
+        cgDocuments.saveBlob(blob, request.name);
+        request.say([request.done(request.name), ...notes].join(" "));
+        return true;
+      }, (/** @type {Error} */ error) => {
+        request.say(request.failed(error.message));
+        return false;
+      });
+    });
+  }
+
+  return { problems, confirmComplete, handIn };
 })();

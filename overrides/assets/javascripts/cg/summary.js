@@ -19,29 +19,28 @@ const cgSummary = (() => {
       const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("button[data-action]"));
       if (!button) return;
       const records = spec.templates.map((template) => ({ spec: template, record: cgStorage.read(spec.credential, template.id) }));
-      cgHandIn.confirmComplete(records).then((go) => {
-        if (go) make(records, button.dataset.action === "pdf");
+      const pdf = button.dataset.action === "pdf";
+      const started = records.filter(({ record }) => cgRecords.isStarted(record)).length;
+      cgHandIn.handIn({
+        templates: records,
+        pdf,
+        name: spec.credential + "--submission." + (pdf ? "pdf" : "docx"),
+        document: () => ({
+          title: cgWords.submissionTitle(spec.title),
+          subtitle: spec.title,
+          sections: records.map(({ spec: template, record }) => ({
+            heading: template.title,
+            parts: cgAnswers.submission(template, record).parts,
+          })),
+        }),
+        say: (message) => {
+          status.hidden = false;
+          status.textContent = message;
+        },
+        done: (name) => cgWords.downloadedSubmission(name, started, records.length),
+        failed: (reason) => cgWords.submissionFailed(pdf, reason),
       });
     });
-
-    /** @param {{ spec: TemplateSpec, record: AnswerRecord | null }[]} records @param {boolean} pdf */
-    function make(records, pdf) {
-      const sections = records.map(({ spec: template, record }) => ({
-        heading: template.title,
-        parts: cgAnswers.submission(template, record).parts,
-      }));
-      const name = spec.credential + "--submission." + (pdf ? "pdf" : "docx");
-      const write = pdf ? cgDocuments.pdf : cgDocuments.word;
-      const started = records.filter(({ record }) => cgRecords.isStarted(record)).length;
-      status.hidden = false;
-      status.textContent = pdf ? cgWords.makingPdf : cgWords.makingWord;
-      write({ title: cgWords.submissionTitle(spec.title), subtitle: spec.title, sections }).then(({ blob, notes }) => {
-        cgDocuments.saveBlob(blob, name);
-        status.textContent = [cgWords.downloadedSubmission(name, started, records.length), ...notes].join(" ");
-      }, (error) => {
-        status.textContent = cgWords.submissionFailed(pdf, error.message);
-      });
-    }
   }
 
   /** @param {HTMLElement} specElement the summary page's description of its templates */
