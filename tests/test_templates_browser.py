@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from credential_guides.catalog import load_catalog
-from credential_guides.field_types import FIELD_KINDS
+from credential_guides.field_kinds import FIELD_KINDS
 from credential_guides.fillable import fillables
 from credential_guides.site_map import summary_page, template_page
 from release_content import RELEASE_CONTENT

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .field_types import FIELD_KINDS
-from .fillable import Fillable, table_columns
+from .field_kinds import FIELD_KINDS
+from .fillable import Fillable
 from .model import Credential, Range, TemplateField
 
 
@@ -41,37 +41,7 @@ def _field(field: TemplateField) -> dict[str, Any]:
     kind = FIELD_KINDS[field.type]
     if kind.answer == "none":
         return {"heading": field.label}
-    spec = {
-        "id": field.id,
-        "label": field.label,
-        "answer": kind.answer,
-        "optional": field.optional,
-        "counted": kind.words,
-        "date": kind.control == "date",
-        "words": _range(field.words),
-        "minRows": field.row_range[0] if kind.answer == "rows" else None,
-        "maxRows": field.row_range[1] if kind.answer == "rows" else None,
-        "columns": [
-            {"id": column.id, "label": column.label, "date": FIELD_KINDS[column.type].control == "date"}
-            for column in table_columns(field)
-        ]
-        if kind.answer == "rows"
-        else None,
-    }
-    if kind.answer == "files":
-        spec["files"] = _files(field)
-    return spec
-
-
-def _files(field: TemplateField) -> dict[str, Any]:
-    low, high = field.row_range
-    return {
-        "min": low,
-        "max": high,
-        "accept": list(field.accept),
-        "date": "date" in field.each,
-        "description": "description" in field.each,
-    }
+    return kind.spec(field)
 
 
 def _range(value: Range | None) -> list[int] | None:

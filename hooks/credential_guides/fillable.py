@@ -9,11 +9,12 @@ descriptors for artifacts, the passing criteria's sentences for Parts 1 and 3.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from .field_types import FIELD_KINDS, FILE_COLUMNS, LINK_COLUMNS
-from .model import Artifact, Block, Column, Credential, DescriptorList, Length, Questions, Template, TemplateField
+from .field_kinds import FIELD_KINDS
+from .model import Artifact, Block, Credential, DescriptorList, Length, Questions, Template, TemplateField
 from .wording import wording
 
 OVERVIEW_ID = "part-1-overview"
@@ -109,16 +110,7 @@ def plain_text(markdown_text: str) -> str:
     return re.sub(r"\\([\\`*_\[\]])", r"\1", text)
 
 
-def table_columns(field: TemplateField) -> tuple[Column, ...]:
-    """The columns of a field whose answers are rows: its own, or the fixed columns of a list of links;
-    on paper, those that list a files field's files."""
-    columns = FIELD_KINDS[field.type].columns
-    if columns == "links":
-        return tuple(Column(id=column_id, label=label) for column_id, label in LINK_COLUMNS)
-    if columns == "files":
-        return tuple(
-            Column(id=column_id, label=label, type="date" if column_id == "date" else "text")
-            for column_id, label in FILE_COLUMNS
-            if column_id == "file" or column_id in field.each
-        )
-    return field.columns if columns == "own" else ()
+def table_columns(field: TemplateField) -> Sequence[Any]:
+    """The columns of a field whose answers are rows: its own, or those its kind brings (a list of links';
+    on paper, those that list a files field's files)."""
+    return FIELD_KINDS[field.type].columns(field)

@@ -22,6 +22,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -29,7 +30,7 @@ from pydantic import (
 from .data_format import FormatNumber
 from .data_markdown import link_problems, url_problem
 from .errors import DataError
-from .field_types import FIELD_KINDS, LINK_ROWS, types_where
+from .field_kinds import FIELD_KINDS, cell_kinds, misfits
 
 MAX_TEXT = 5_000
 """Characters in one text field: the longest real one (a guide's paragraph) has 968."""
@@ -348,17 +349,39 @@ class Rubric(Model):
 
 # --- fillable templates ------------------------------------------------------
 
-ColumnType = Literal["text", "long_text", "date", "choice"]
-FieldType = Literal["heading", "text", "long_text", "date", "choice", "checklist", "links", "table", "files"]
-MAX_FILES = 50
-MAX_ROWS = 100
-"""Rows of one table: the browser's answer model (records.js LIMITS.rows) holds no more."""
-"""The most files a field may take: each photo is kept at up to about 1 MB in the educator's browser."""
+
+def _one_of(names: list[str], what: str) -> Callable[[str], str]:
+    """A check that a value names one of ``names`` (kinds of the registry in ``field_kinds``)."""
+
+    def check(value: str) -> str:
+        if value not in names:
+            close = difflib.get_close_matches(value, names, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            listed = ", ".join(repr(name) for name in names[:-1]) + f" or {names[-1]!r}"
+            raise ValueError(f"expected {what}: one of {listed}, found the text {value!r}{hint}")
+        return value
+
+    return check
+
+
+FieldType = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_one_of(list(FIELD_KINDS), "a field kind")),
+    WithJsonSchema({"enum": list(FIELD_KINDS), "type": "string"}),
+]
+"""A kind of ``field_kinds.FIELD_KINDS``."""
+ColumnType = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_one_of(cell_kinds(), "a column kind")),
+    WithJsonSchema({"enum": cell_kinds(), "type": "string"}),
+]
+"""A kind a table's column may be."""
 FileKind = Literal["photo", "pdf"]
-"""``field_types.FILE_KINDS``."""
+"""``field_kinds.files.FILE_KINDS``."""
 FileDetail = Literal["date", "description"]
-"""``field_types.FILE_DETAILS``."""
-"""The names of ``field_types.FIELD_KINDS``, which says what each is (a test keeps the two equal)."""
+"""``field_kinds.files.FILE_DETAILS``."""
 
 
 class Column(Model):
@@ -369,7 +392,7 @@ class Column(Model):
 
     @model_validator(mode="after")
     def _options_for_choices(self) -> Column:
-        if FIELD_KINDS[self.type].options != bool(self.options):
+        if ("options" in FIELD_KINDS[self.type].needs) != bool(self.options):
             raise ValueError(
                 "expected options: exactly when type is choice, "
                 f"found type {self.type} with {len(self.options)} options"
@@ -399,47 +422,15 @@ class TemplateField(Model):
 
     @model_validator(mode="after")
     def _settings_fit_the_type(self) -> TemplateField:
-        kind = FIELD_KINDS[self.type]
-        problems = []
-        if self.optional and kind.answer == "none":
-            problems.append("optional: (only for fields that take an answer)")
-        if kind.options != bool(self.options):
-            problems.append(f"options: (only and always for {' and '.join(types_where('options'))})")
-        if self.words is not None and not kind.words:
-            problems.append(f"words: (only for {' and '.join(types_where('words'))})")
-        if (kind.columns == "own") != bool(self.columns):
-            own = [name for name, k in FIELD_KINDS.items() if k.columns == "own"]
-            problems.append(f"columns: (only and always for {' and '.join(own)})")
-        if kind.rows == "required" and self.rows is None:
-            required = [name for name, k in FIELD_KINDS.items() if k.rows == "required"]
-            problems.append(f"rows: {{min, max}} (always for {' and '.join(required)})")
-        if self.rows is not None and kind.rows == "none":
-            problems.append(f"rows: (only for {' and '.join(types_where('rows'))})")
-        takes_files = kind.answer == "files"
-        if takes_files and (self.files is None or not self.accept):
-            problems.append("files: {min, max} and accept: [photo, pdf] (always for files)")
-        if not takes_files and (self.files is not None or self.accept or self.each):
-            problems.append("files:, accept: and each: (only for files)")
+        problems = misfits(self)
         if problems:
-            raise ValueError(f"expected {'; '.join(problems)}, found a {self.type} field that does not fit")
-        if self.files is not None and self.files.max > MAX_FILES:
-            raise ValueError(f"expected files.max at most {MAX_FILES}, found {self.files.max}")
-        if self.rows is not None and self.rows.max > MAX_ROWS:
-            raise ValueError(f"expected rows.max at most {MAX_ROWS}, found {self.rows.max}")
-        for name, values in (("accept", self.accept), ("each", self.each)):
-            if len(set(values)) != len(values):
-                raise ValueError(f"expected each entry of {name}: once, found {', '.join(values)}")
-        if len({c.id for c in self.columns}) != len(self.columns):
-            raise ValueError("expected each column id once, found a column id repeated")
+            raise ValueError("; ".join(problems))
         return self
 
     @property
     def row_range(self) -> tuple[int, int]:
-        if self.rows is not None:
-            return self.rows.min, self.rows.max
-        if self.files is not None:
-            return self.files.min, self.files.max
-        return LINK_ROWS
+        """The rows (or files) it takes, fewest and most."""
+        return FIELD_KINDS[self.type].row_range(self)
 
 
 class Handout(Model):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .answer_spec import summary_spec, template_spec
 from .catalog_filter import INDEX_FILE, filter_choices, guide_tags, template_tags
 from .data_markdown import markdown
-from .field_types import FIELD_KINDS
+from .field_kinds import FIELD_KINDS
 from .fillable import OVERVIEW_ID, REFLECTION_ID, Fillable, table_columns
 from .markdown_text import css_string, link_target, markdown_html, plain
 from .model import Catalog, Credential, Stack
