@@ -1,12 +1,13 @@
 // ESLint for the site's own browser code and its unit tests (run by ./dev test).
 // The browser code is plain scripts (no modules, no build step, so that the
 // offline copy works from a folder): each cg/*.js file declares one global
-// namespace, loaded in the order of mkdocs.yml's extra_javascript.
+// namespace (a field kind's adapter, cg/kinds/*.js, adds itself to cgKinds
+// instead), joined into bundles in the order of browser_bundles.py.
 import js from "@eslint/js";
 import globals from "globals";
 
 const namespaces = [
-  "cgText", "cgWords", "cgFiles", "cgRecords", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore", "cgUndo",
+  "cgText", "cgWords", "cgFiles", "cgRecords", "cgKinds", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore", "cgUndo",
   "cgDocuments", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
   "cgOrphans", "cgEvidence", "cgTabs", "cgReuse", "cgExchange", "cgForm", "cgSummary", "cgBackup", "cgKeyboard",
 ];
@@ -34,7 +35,7 @@ export default [
     },
   },
   {
-    files: ["overrides/assets/javascripts/cg/*.js", "overrides/assets/javascripts/cg/pdf/*.js"],
+    files: ["overrides/assets/javascripts/cg/*.js", "overrides/assets/javascripts/cg/kinds/*.js", "overrides/assets/javascripts/cg/pdf/*.js"],
     rules: { "no-var": "error", "prefer-const": "error" },
   },
   {

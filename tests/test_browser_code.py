@@ -35,7 +35,11 @@ def test_no_module_is_loaded_from_every_page_by_the_engine() -> None:
 
 def test_every_module_is_in_one_bundle_once_and_each_bundle_ends_with_its_starter() -> None:
     listed = _listed()
-    on_disk = sorted(f"assets/javascripts/cg/{p.name}" for p in (SCRIPTS / "cg").glob("*.js"))
+    on_disk = sorted(
+        f"assets/javascripts/{p.relative_to(SCRIPTS).as_posix()}"
+        for pattern in ("*.js", "kinds/*.js")
+        for p in (SCRIPTS / "cg").glob(pattern)
+    )
     assert sorted(listed) == on_disk
     assert len(set(listed)) == len(listed)
     for bundle in BUNDLES[:3]:

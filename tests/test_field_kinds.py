@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -14,6 +15,9 @@ from credential_guides.model import FileDetail, FileKind, TemplateField
 from credential_guides.pages import environment
 from credential_guides.schemas import schema_texts
 
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER_KINDS = ROOT / "overrides" / "assets" / "javascripts" / "cg" / "kinds"
+
 
 def test_the_data_schema_offers_the_registered_kinds_and_no_other() -> None:
     schema = json.loads(schema_texts()["credentials_data/credential.schema.json"])
@@ -23,13 +27,15 @@ def test_the_data_schema_offers_the_registered_kinds_and_no_other() -> None:
 
 
 @pytest.mark.parametrize("name", list(FIELD_KINDS))
-def test_each_kind_has_its_markup(name: str) -> None:
+def test_each_kind_has_its_markup_and_its_browser_adapter(name: str) -> None:
     kind = FIELD_KINDS[name]
     markup = environment().get_template(kind.markup).module
     assert callable(getattr(markup, "field", None)), f"{kind.markup} has no field macro"
     assert kind.cell == callable(getattr(markup, "cell", None)), (
         f"{kind.markup}: cell macro exactly for a column's kind"
     )
+    if kind.answer != "none":
+        assert (BROWSER_KINDS / f"{kind.answer}.js").is_file(), f"no browser adapter cg/kinds/{kind.answer}.js"
 
 
 def test_an_unknown_kind_is_refused_with_the_kinds_there_are() -> None:

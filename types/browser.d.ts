@@ -58,7 +58,8 @@ interface StoredFile {
 interface FieldSpec {
   id: string;
   label: string;
-  answer: "text" | "one" | "many" | "rows" | "files";
+  /** The adapter of its kind (cg/kinds.js): "text", "one", "many", "rows", "files"… */
+  answer: string;
   /** An empty answer does not keep the template from complete. */
   optional?: boolean;
   counted: boolean;
@@ -69,6 +70,20 @@ interface FieldSpec {
   maxRows?: number | null;
   columns: ColumnSpec[] | null;
   files?: FilesSpec;
+}
+
+/** What a field kind's adapter (cg/kinds/) owns of its answers. */
+interface KindAdapter {
+  /** The answer as text, "" when there is none. */
+  text(field: FieldSpec, record: Answers): string;
+  /** What a document shows of it besides the text: a table, the options ticked, the files. */
+  part?(field: FieldSpec, record: Answers): Partial<Part>;
+  /** Whether it holds an answer; without this, when its text is not empty. */
+  answered?(field: FieldSpec, record: Answers): boolean;
+  /** What keeps an answer from complete. */
+  problems?(field: FieldSpec, record: Answers): Missing[];
+  /** The words it counts toward the template's total. */
+  words?(field: FieldSpec, record: Answers): number;
 }
 
 /** A heading among a template's fields. */

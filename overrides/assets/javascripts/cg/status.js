@@ -8,15 +8,13 @@ const cgStatus = (() => {
   "use strict";
 
   /**
+   * Whether a field holds an answer: as its kind's adapter says, or else when its text is not empty.
    * @param {FieldSpec} field
    * @param {Answers} record
    */
   function isAnswered(field, record) {
-    if (field.answer === "rows") {
-      return cgAnswers.tableRows(field, record).length >= Math.max(1, field.minRows || 0);
-    }
-    if (field.answer === "files") return cgFiles.live((record.values || {})[field.id]).length > 0;
-    return cgAnswers.answerText(field, record) !== "";
+    const adapter = cgKinds.of(field);
+    return adapter.answered ? adapter.answered(field, record) : adapter.text(field, record) !== "";
   }
 
   /**
@@ -39,25 +37,9 @@ const cgStatus = (() => {
         missing.push({ field: field.id, label: field.label, problem: "unanswered", rows: field.minRows || 0 });
         return;
       }
-      if (field.files) {
-        const files = cgFiles.review(field.files, answers.values[field.id]);
-        const range = /** @type {[number, number]} */ ([field.files.min, field.files.max]);
-        if (files.count < field.files.min || files.count > field.files.max) {
-          missing.push({ field: field.id, label: field.label, problem: "few-files", files: files.count, range });
-        }
-        if (files.undescribed.length) {
-          const each = [field.files.date ? "date" : "", field.files.description ? "description" : ""].filter(Boolean).join(" and ");
-          missing.push({ field: field.id, label: field.label, problem: "undescribed", numbers: files.undescribed, each });
-        }
-        return;
-      }
-      if (!field.counted) return;
-      const count = cgText.countWords(answers.values[field.id]);
-      total += count;
-      const state = field.words && cgText.rangeState(count, field.words[0], field.words[1]);
-      if (state && state !== "in-range") {
-        missing.push({ field: field.id, label: field.label, problem: state, words: count, range: field.words });
-      }
+      const adapter = cgKinds.of(field);
+      if (adapter.problems) missing.push(...adapter.problems(field, answers));
+      if (adapter.words) total += adapter.words(field, answers);
     });
     const state = spec.words && cgText.rangeState(total, spec.words[0], spec.words[1]);
     if (state && state !== "in-range" && missing.length === 0) {
