@@ -9,7 +9,7 @@ from typing import get_args
 import pytest
 from pydantic import ValidationError
 
-from credential_guides.field_kinds import FIELD_KINDS, cell_kinds, kinds_with
+from credential_guides.field_kinds import FIELD_KINDS, cell_kinds, kinds_with, scale
 from credential_guides.field_kinds.files import FILE_DETAILS, FILE_KINDS
 from credential_guides.model import FileDetail, FileKind, TemplateField
 from credential_guides.pages import environment
@@ -59,3 +59,26 @@ def test_what_a_files_field_may_accept_and_ask_is_described_once() -> None:
     assert get_args(FileKind) == FILE_KINDS
     assert get_args(FileDetail) == FILE_DETAILS
     assert kinds_with("files") == ["files"]
+
+
+def _scale_markup(for_print: bool) -> str:
+    field = TemplateField.model_validate(
+        {"id": "sure", "type": "scale", "label": "How sure?", "help": "1 = not at all"}
+    )
+    return str(environment().get_template("form.html.j2").module.field(field, for_print))  # type: ignore[attr-defined]
+
+
+def test_a_scale_is_five_radio_buttons_on_the_web_and_five_boxes_to_tick_one_of_on_paper() -> None:
+    web = _scale_markup(for_print=False)
+    assert 'data-answer="scale"' in web and 'aria-describedby="f-sure-help"' in web
+    assert [f'type="radio" id="f-sure-{n}" name="sure" value="{n}"' in web for n in range(1, 6)] == [True] * 5
+    paper = _scale_markup(for_print=True)
+    assert "<legend>How sure? (tick one)</legend>" in paper
+    assert paper.count('type="checkbox"') == 5 and 'name="sure.5" value="5"' in paper
+
+
+def test_a_scale_takes_no_options_and_its_points_are_the_browsers() -> None:
+    with pytest.raises(ValidationError, match=r"options: \(only and always for choice and checklist\)"):
+        TemplateField.model_validate({"id": "s", "type": "scale", "label": "S", "options": ["Low", "High"]})
+    adapter = (BROWSER_KINDS / "scale.js").read_text(encoding="utf-8")
+    assert f"const HIGHEST = {scale.POINTS[-1]};" in adapter

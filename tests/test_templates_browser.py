@@ -145,7 +145,7 @@ def test_a_table_of_a_fixed_number_of_rows_has_no_row_controls(served_site: str,
 
 def test_fields_of_every_kind_persist(minimal_site: str, tracked: Page) -> None:
     tracked.goto(minimal_site + "/sample-stack/sample-credential/templates/an-artifact/")
-    for kind in ("text", "long_text", "date", "choice", "checklist", "links", "table"):
+    for kind in ("text", "long_text", "date", "choice", "checklist", "links", "table", "scale"):
         assert tracked.locator(f"[data-type={kind}]").count() >= 1, kind
     fill_everything(tracked)
     before = tracked.evaluate(FORM_STATE)
@@ -153,6 +153,7 @@ def test_fields_of_every_kind_persist(minimal_site: str, tracked: Page) -> None:
     tracked.reload()
     assert tracked.evaluate(FORM_STATE) == before
     assert before["pick=No"] is True and before["ticks=First"] is True and before["rows.1.kind"] == "A"
+    assert before["sure=5"] is True
 
 
 def test_word_counts_report_under_in_range_and_over(minimal_site: str, tracked: Page) -> None:

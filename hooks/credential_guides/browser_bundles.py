@@ -52,6 +52,7 @@ BUNDLES = (
             "cg/kinds/many.js",
             "cg/kinds/rows.js",
             "cg/kinds/files.js",
+            "cg/kinds/scale.js",
             "cg/answers.js",
             "cg/status.js",
             "cg/outline.js",

@@ -12,7 +12,7 @@ const field = (id, answer, more = {}) => ({
 const record = (values, rows = {}) => ({ values, rows, checks: {} });
 
 test("every answer the build names has its adapter, and an unknown one fails loudly", () => {
-  assert.deepEqual(cgKinds.names().sort(), ["files", "many", "one", "rows", "text"]);
+  assert.deepEqual(cgKinds.names().sort(), ["files", "many", "one", "rows", "scale", "text"]);
   assert.throws(() => cgKinds.of(field("x", "video")), /no adapter for the answer video of x/);
   assert.throws(() => cgKinds.add("text", { text: () => "" }), /two adapters for the answer text/);
 });
@@ -74,4 +74,12 @@ test("files: numbered, dates in words; too few, or without the details asked, is
   assert.deepEqual(adapter.problems(files, undescribed), [
     { field: "p", label: "p", problem: "undescribed", numbers: [2], each: "date and description" },
   ]);
+});
+
+test("scale: the point chosen, of the highest; nothing when none is", () => {
+  const scale = field("sure", "scale");
+  const adapter = cgKinds.of(scale);
+  assert.equal(adapter.text(scale, record({ sure: "4" })), "4 of 5");
+  assert.equal(adapter.text(scale, record({})), "");
+  assert.equal(adapter.part, undefined, "a document shows its text");
 });

@@ -20,7 +20,7 @@ function load(...files) {
 }
 
 /** The pure modules, which need no page. */
-const KINDS = ["kinds/text.js", "kinds/one.js", "kinds/many.js", "kinds/rows.js", "kinds/files.js"];
+const KINDS = ["kinds/text.js", "kinds/one.js", "kinds/many.js", "kinds/rows.js", "kinds/files.js", "kinds/scale.js"];
 const pure = () => load("text.js", "words.js", "files.js", "records.js", "kinds.js", ...KINDS, "answers.js", "status.js", "outline.js");
 
 module.exports = { load, pure, KINDS };

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import checklist, choice, date, files, heading, links, long_text, table, text
+from . import checklist, choice, date, files, heading, links, long_text, scale, table, text
 from .kind import FieldKind, Setting
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ FIELD_KINDS: dict[str, FieldKind] = {
         date.KIND,
         choice.KIND,
         checklist.KIND,
+        scale.KIND,
         links.KIND,
         table.KIND,
         files.KIND,
