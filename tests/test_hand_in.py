@@ -41,6 +41,7 @@ def test_a_template_lists_what_is_missing_and_going_back_downloads_nothing(minim
             "“Tick some” has no answer",
             "“Links” has no answer",
             "“A table” needs at least 2 rows with answers",
+            "“How sure are you?” has no answer",
         ]
     )
     expect(dialog.get_by_role("button", name="Go back and finish")).to_be_focused()
@@ -78,6 +79,7 @@ def test_a_complete_template_downloads_at_once(minimal_site: str, page: Page) ->
     page.locator("#f-files-0-link").fill("photo-1.jpg")
     page.locator("#f-rows-0-what").fill("Survey")
     page.locator("#f-rows-1-what").fill("Interviews")
+    page.get_by_role("radio", name="4").check()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download as Word (.docx)").click()
     assert download.value.suggested_filename == "sample-credential--an-artifact.docx"

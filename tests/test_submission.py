@@ -40,9 +40,10 @@ def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: 
     page.locator("#f-rows-0-what").fill("Survey")
     page.locator("#f-rows-0-date").fill("2026-04-02")
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
+    page.get_by_role("radio", name="4").check()
     page.get_by_role("button", name="Copy all answers as text").click()
     page.get_by_role("dialog", name="Not everything is done yet").get_by_role("button", name="Copy anyway").click()
-    expect(page.locator(".cg-status")).to_contain_text("Copied 6 of 8 answers as numbered text")
+    expect(page.locator(".cg-status")).to_contain_text("Copied 7 of 9 answers as numbered text")
     assert clipboard(page) == (
         "Artifact 1: An Artifact\n"
         "\n"
@@ -63,6 +64,8 @@ def test_all_answers_copy_as_numbered_text_in_the_templates_order(minimal_site: 
         "7. A table\nRow 1: What: Survey; Date: April 2, 2026\n"
         "\n"
         "8. Photos or scans\n(no answer yet)\n"
+        "\n"
+        "9. How sure are you?\n4 of 5\n"
     )
 
 
@@ -86,8 +89,9 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
     page.locator("input[name=ticks][value=First]").check()
     page.locator("input[name=ticks][value=Second]").check()
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
+    page.get_by_role("radio", name="2").check()
     saved = download_incomplete(page, "Download as Word (.docx)", tmp_path)
-    expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 4 of 8")
+    expect(page.locator(".cg-status")).to_contain_text("Downloaded sample-credential--an-artifact.docx with 5 of 9")
     assert saved.name == "sample-credential--an-artifact.docx", "named by the template, never by the person"
 
     document = docx.Document(str(saved))
@@ -105,10 +109,12 @@ def test_the_answers_download_as_a_word_document_with_numbered_questions(
         "6. Links",
         "7. A table",
         "8. Photos or scans",
+        "9. How sure are you?",
     ]
     body = [text for style, text in paragraphs if style == "Normal"]
     assert "Families came to three evenings." in body and "The library lent its hall." in body
     assert "March 14, 2026" in body
+    assert "2 of 5" in body
     items = [text for style, text in paragraphs if style == "List Paragraph" or text in ("First", "Second")]
     assert items == ["First", "Second"], "ticked options as a list, not '- ' text"
     [table] = document.tables

@@ -123,9 +123,10 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
     page.locator("#f-rows-0-what").fill("Survey")
     page.locator("#f-rows-0-date").fill("2026-04-02")
     page.get_by_role("button", name="Add a row to A table").click()  # a third row, left empty
+    page.get_by_role("radio", name="5").check()
     saved = download_incomplete(page, "Download as PDF", tmp_path)
     expect(page.locator(".cg-status")).to_contain_text(
-        "Downloaded sample-credential--an-artifact.pdf with 6 of 8 answers, ready to upload."
+        "Downloaded sample-credential--an-artifact.pdf with 7 of 9 answers, ready to upload."
     )
     assert saved.name == "sample-credential--an-artifact.pdf", "named by the credential and template, never the person"
 
@@ -153,6 +154,8 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
         "What",
         "Survey",
         "April 2, 2026",
+        "9. How sure are you?",
+        "5 of 5",
     ]
     positions = [text.find(part) for part in expected_order]
     assert -1 not in positions, [p for p, at in zip(expected_order, positions, strict=True) if at < 0]
@@ -165,7 +168,7 @@ def test_a_template_downloads_as_a_tagged_pdf_with_every_answer_numbered_in_orde
     assert re.search(r"page 1 of \d", text), "pages are numbered"
     tags = [name for name, _ in structure(reader)]
     assert tags[:4] == ["/Document", "/H1", "/P", "/H2"]
-    assert tags.count("/H3") == 8, "one heading per numbered question"
+    assert tags.count("/H3") == 9, "one heading per numbered question"
     assert tags.count("/Table") == 1 and tags.count("/TR") == 2, "a header row and the one row with answers"
     headers = header_cells(reader)
     assert [scope for _, scope in headers] == ["/Column"] * 5, "every header cell says what it heads"

@@ -82,7 +82,7 @@ def test_libreoffice_reads_the_word_files_headings_list_and_table(
     tags = structure(reader)
     assert tags.count("/H1") == 1
     assert tags.count("/H2") == 1, "the template's own heading ('Part one')"
-    assert tags.count("/H3") == 8, "one heading per numbered question, read as a heading, not /P"
+    assert tags.count("/H3") == 9, "one heading per numbered question, read as a heading, not /P"
     assert tags.count("/Table") == 1 and tags.count("/TR") == 3 and tags.count("/TH") == 5
     assert tags.count("/L") == 1 and tags.count("/LI") == 2, "the ticked options as a list"
     root: Any = reader.root_object
