@@ -8,8 +8,8 @@ import globals from "globals";
 
 const namespaces = [
   "cgText", "cgWords", "cgFiles", "cgRecords", "cgKinds", "cgAnswers", "cgStatus", "cgOutline", "cgStorage", "cgFileStore", "cgUndo",
-  "cgDocuments", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
-  "cgOrphans", "cgEvidence", "cgTabs", "cgReuse", "cgExchange", "cgForm", "cgSummary", "cgBackup", "cgKeyboard",
+  "cgScripts", "cgDevice", "cgDocuments", "cgWord", "cgPdfScans", "cgPdfFallback", "cgPdfDocument", "cgPhotos", "cgHandIn", "cgTableRows", "cgBoxes", "cgFeedback", "cgReminders",
+  "cgOrphans", "cgEvidence", "cgTabs", "cgReuse", "cgExchange", "cgActions", "cgForm", "cgSummary", "cgBackup", "cgKeyboard",
 ];
 
 export default [

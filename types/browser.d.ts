@@ -206,7 +206,7 @@ interface Missing {
   rows?: number;
 }
 
-/** What cgExchange needs of a template page (form.js's Template). */
+/** What cgExchange and cgActions need of a template page (form.js's Template). */
 interface TemplatePage {
   credential: string;
   template: string;
@@ -221,6 +221,12 @@ interface TemplatePage {
   findOrphans(record: Partial<AnswerRecord>): Record<string, Orphan>;
   showOrphans(): void;
   save(): void;
+  /** What this tab changed since its last save (see cgRecords.merge). */
+  changed: Set<string>;
+  scheduleSave(): void;
+  refresh(): void;
+  clear(): void;
+  removeOrphans(): void;
 }
 
 interface Window {

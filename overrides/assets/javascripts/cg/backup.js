@@ -50,7 +50,7 @@ const cgBackup = (() => {
       const exported = new Date().toISOString();
       const records = cgStorage.all();
       return cgEvidence.pack(records).then((files) => {
-        cgDocuments.saveJson("credential-guides-answers-" + cgText.isoDay(new Date()) + ".json", {
+        cgDevice.saveJson("credential-guides-answers-" + cgText.isoDay(new Date()) + ".json", {
           format: cgRecords.BACKUP_FORMAT,
           schema: cgRecords.SCHEMA,
           exported,
@@ -69,7 +69,7 @@ const cgBackup = (() => {
      * @param {File} file
      */
     restore(file) {
-      cgDocuments.readJson(file).then((data) => {
+      cgDevice.readJson(file).then((data) => {
         const records = cgRecords.fromFile(data);
         if (!records) {
           this.say(cgWords.notAnswersFile);

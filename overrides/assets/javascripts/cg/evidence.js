@@ -345,7 +345,7 @@ const cgEvidence = (() => {
    */
   function pack(records) {
     return cgFileStore.getMany(idsOf(records)).then((found) => Promise.all([...found.values()].map((file) =>
-      cgDocuments.blobBase64(file.blob).then((data) => ({ ...file, blob: undefined, type: file.blob.type, data })))));
+      cgDevice.blobBase64(file.blob).then((data) => ({ ...file, blob: undefined, type: file.blob.type, data })))));
   }
 
   /**
@@ -360,7 +360,7 @@ const cgEvidence = (() => {
     const files = (Array.isArray(packed) ? packed : []).filter((file) => file && wanted.has(file.id));
     return files.reduce((/** @type {Promise<number>} */ done, file) => done.then((count) => {
       if (!file || typeof file.id !== "string" || typeof file.data !== "string") return count;
-      const stored = { ...file, blob: new Blob([cgDocuments.base64Bytes(file.data)], { type: String(file.type || "") }) };
+      const stored = { ...file, blob: new Blob([cgDevice.base64Bytes(file.data)], { type: String(file.type || "") }) };
       delete stored.data;
       delete stored.type;
       return cgFileStore.put(stored).then(() => count + 1);

@@ -16,7 +16,7 @@ const cgExchange = (() => {
     page.flush();
     const answers = page.collect();
     const name = page.fileName("json");
-    cgEvidence.pack([answers]).then((files) => cgDocuments.saveJson(name, {
+    cgEvidence.pack([answers]).then((files) => cgDevice.saveJson(name, {
       format: cgRecords.EXPORT_FORMAT,
       schema: cgRecords.SCHEMA,
       credential: page.credential,
@@ -38,7 +38,7 @@ const cgExchange = (() => {
    * @param {File} file
    */
   function importAnswers(page, file) {
-    cgDocuments.readJson(file).then((data) => {
+    cgDevice.readJson(file).then((data) => {
       if (data === undefined) return page.say(cgWords.importNotJson);
       const records = cgRecords.fromFile(data);
       if (!records) return page.say(cgWords.notAnswersFile);

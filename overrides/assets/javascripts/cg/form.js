@@ -1,9 +1,9 @@
 // @ts-check
 /*
- * One template's form: answers saved in this browser as they are typed, live
- * word counts, table rows within the published bounds, answers to questions
- * the template no longer has, export and import, clear, print, a warning on
- * contact details, and the hand-in downloads.
+ * One template's form and its keeping: the boxes read and shown, answers saved
+ * in this browser as they are typed (merged with other tabs' saves), answers
+ * to questions the template no longer has, clear. What its buttons do is
+ * actions.js; its word counts and print copy, feedback.js.
  */
 /* exported cgForm */
 const cgForm = (() => {
@@ -215,15 +215,6 @@ const cgForm = (() => {
       return this.credential + "--" + this.template + "." + extension;
     }
 
-    exportAnswers() {
-      cgExchange.exportAnswers(this);
-    }
-
-    /** @param {File} file */
-    importAnswers(file) {
-      cgExchange.importAnswers(this, file);
-    }
-
     clear() {
       if (!window.confirm(cgWords.confirmClear)) return;
       if (this.timer !== null) window.clearTimeout(this.timer);
@@ -236,76 +227,6 @@ const cgForm = (() => {
       this.apply({});
       this.saveState.textContent = "";
       this.say(cgWords.cleared);
-    }
-
-    /** The answers on the page as the parts of a submission. */
-    submission() {
-      return cgAnswers.submission(this.spec, this.collect());
-    }
-
-    /** @param {string} text @param {string} done */
-    copy(text, done) {
-      cgDocuments.copyText(text).then(() => this.say(done), () => this.say(cgWords.copyRefused));
-    }
-
-    /** @param {boolean} pdf */
-    download(pdf) {
-      const work = this.submission();
-      cgHandIn.handIn({
-        templates: [{ spec: this.spec, record: this.collect() }],
-        pdf,
-        name: this.fileName(pdf ? "pdf" : "docx"),
-        document: () => ({ title: work.title, subtitle: work.credential, sections: [{ parts: work.parts }] }),
-        say: (message) => this.say(message),
-        done: (name) => (pdf ? cgWords.downloadedPdf : cgWords.downloadedWord)(name, work.answered, work.questions),
-        failed: (reason) => (pdf ? cgWords.pdfFailed : cgWords.wordFailed)(reason),
-      });
-    }
-
-    /** What a click on one of the form's buttons does. @param {HTMLButtonElement} button */
-    act(button) {
-      const table = html(button.closest(".cg-table-field"));
-      const action = button.dataset.action;
-      if (button.classList.contains("cg-add-row")) {
-        this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
-        cgTableRows.add(table);
-        this.scheduleSave();
-      } else if (button.classList.contains("cg-remove-row")) {
-        const row = html(button.closest("tr"));
-        const number = cgTableRows.rows(table).indexOf(/** @type {HTMLTableRowElement} */ (row)) + 1;
-        const taken = cgTableRows.snapshot(table);
-        if (cgTableRows.remove(table, row)) {
-          const saved = () => {
-            this.changed.add(cgRecords.ROWS_PREFIX + table.dataset.field);
-            this.refresh();
-            this.scheduleSave();
-          };
-          saved();
-          cgUndo.offer(table, cgWords.rowRemoved(number), () => {
-            cgTableRows.restore(table, taken, number);
-            saved();
-          });
-        }
-      } else if (action === "export") {
-        this.exportAnswers();
-      } else if (action === "clear") {
-        this.clear();
-      } else if (action === "print") {
-        window.print();
-      } else if (action === "remove-orphans") {
-        this.removeOrphans();
-      } else if (action === "word" || action === "pdf") {
-        this.download(action === "pdf");
-      } else if (action === "copy-all") {
-        cgHandIn.confirmComplete([{ spec: this.spec, record: this.collect() }], { copy: true }).then((go) => {
-          const work = this.submission();
-          if (go) this.copy(cgAnswers.asText(work), cgWords.copiedAll(work.answered, work.questions));
-        });
-      } else if (action === "copy-answer") {
-        const box = /** @type {Box} */ (document.getElementById(String(button.dataset.for)));
-        if (box.value.trim()) this.copy(box.value, cgWords.copiedOne);
-        else this.say(cgWords.emptyAnswer);
-      }
     }
 
     start() {
@@ -337,11 +258,11 @@ const cgForm = (() => {
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("click", (event) => {
         const button = /** @type {Element} */ (event.target).closest("button");
-        if (button) this.act(button);
+        if (button) cgActions.act(this, button);
       });
       const importer = /** @type {HTMLInputElement} */ (this.form.querySelector("[data-action=import]"));
       importer.addEventListener("change", () => {
-        if (importer.files && importer.files.length) this.importAnswers(importer.files[0]);
+        if (importer.files && importer.files.length) cgExchange.importAnswers(this, importer.files[0]);
         importer.value = "";
       });
       window.addEventListener("beforeprint", () => this.refresh());

@@ -103,9 +103,9 @@ const cgHandIn = (() => {
     return confirmComplete(request.templates).then((go) => {
       if (!go) return false;
       request.say(request.pdf ? cgWords.makingPdf : cgWords.makingWord);
-      const write = request.pdf ? cgDocuments.pdf : cgDocuments.word;
+      const write = request.pdf ? cgDocuments.pdf : cgWord.make;
       return write(request.document()).then(({ blob, notes }) => {
-        cgDocuments.saveBlob(blob, request.name);
+        cgDevice.saveBlob(blob, request.name);
         request.say([request.done(request.name), ...notes].join(" "));
         return true;
       }, (/** @type {Error} */ error) => {

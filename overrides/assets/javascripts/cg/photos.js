@@ -55,7 +55,7 @@ const cgPhotos = (() => {
 
   /** @param {File} file @returns {Promise<StoredFile>} */
   function scan(file) {
-    return Promise.all([file.arrayBuffer(), cgDocuments.loadVendor("pdf-lib.min.js", "PDFLib")]).then(([bytes]) => {
+    return Promise.all([file.arrayBuffer(), cgScripts.loadVendor("pdf-lib.min.js", "PDFLib")]).then(([bytes]) => {
       const head = new TextDecoder("latin1").decode(new Uint8Array(bytes, 0, Math.min(1024, bytes.byteLength)));
       if (head.indexOf("%PDF-") === -1) throw new Refusal(cgWords.unreadablePdf(file.name));
       return Promise.resolve().then(() => window.PDFLib.PDFDocument.load(bytes, { updateMetadata: false }))

@@ -104,8 +104,8 @@ const cgPdfDocument = (() => {
     const blocks = cgOutline.blocks(work);
     return Promise.all([
       cgDocuments.stored(blocks),
-      cgDocuments.loadVendor("pdfkit.standalone.js", "PDFDocument"),
-      cgDocuments.loadVendor("dejavu-sans.js", "cgPdfFonts"),
+      cgScripts.loadVendor("pdfkit.standalone.js", "PDFDocument"),
+      cgScripts.loadVendor("dejavu-sans.js", "cgPdfFonts"),
     ]).then(([files]) => cgPdfScans.read(blocks, files).then((read) => layOut(work, blocks, files, read)));
   }
 
@@ -139,8 +139,8 @@ const cgPdfDocument = (() => {
       doc.on("data", (/** @type {BlobPart} */ chunk) => { chunks.push(chunk); });
       doc.on("end", () => { resolve(new Blob(chunks, { type: "application/pdf" })); });
     });
-    doc.registerFont("Body", cgDocuments.base64Bytes(fonts.regular));
-    doc.registerFont("Bold", cgDocuments.base64Bytes(fonts.bold));
+    doc.registerFont("Body", cgDevice.base64Bytes(fonts.regular));
+    doc.registerFont("Bold", cgDevice.base64Bytes(fonts.bold));
     doc.font("Body");
     return cgPdfFallback.install(doc, [work.title, ...blocks.flatMap(drawnTexts)]).then((drawable) =>
       draw(doc, work, blocks, files, read, finished, margin).then((blob) => ({ blob, notes: undrawable(blocks, drawable) })));

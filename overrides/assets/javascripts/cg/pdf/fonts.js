@@ -132,7 +132,7 @@ const cgPdfFallback = (() => {
       if (texts.some((text) => [...text].some((character) => rightToLeft(/** @type {number} */ (character.codePointAt(0)))))) drawWith(doc, []);
       return Promise.resolve(ownOnly);
     }
-    return cgDocuments.loadVendor("fonts/index.js", "cgPdfFallbackIndex").then(() => {
+    return cgScripts.loadVendor("fonts/index.js", "cgPdfFallbackIndex").then(() => {
       const names = facesFor(codes, /** @type {any} */ (window).cgPdfFallbackIndex);
       return Promise.all(names.map(loadFace)).then((loaded) => {
         const faces = drawWith(doc, loaded);
@@ -144,8 +144,8 @@ const cgPdfFallback = (() => {
   /** @param {string} name @returns {Promise<{ name: string, bytes: Uint8Array }>} */
   function loadFace(name) {
     const data = () => (/** @type {any} */ (window).cgPdfFallbackFonts || {})[name];
-    return (data() ? Promise.resolve() : cgDocuments.vendorScript("fonts/" + name + ".js"))
-      .then(() => ({ name, bytes: cgDocuments.base64Bytes(data()) }));
+    return (data() ? Promise.resolve() : cgScripts.vendorScript("fonts/" + name + ".js"))
+      .then(() => ({ name, bytes: cgDevice.base64Bytes(data()) }));
   }
 
   /**

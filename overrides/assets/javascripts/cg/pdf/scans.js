@@ -23,7 +23,7 @@ const cgPdfScans = (() => {
       if (block.kind === "scan" && kept) scans.push({ id: block.id, bytes: kept.bytes });
     });
     if (!scans.length) return Promise.resolve(new Map());
-    return cgDocuments.loadVendor("pdf-lib.min.js", "PDFLib").then(() => Promise.all(scans.map((scan) =>
+    return cgScripts.loadVendor("pdf-lib.min.js", "PDFLib").then(() => Promise.all(scans.map((scan) =>
       window.PDFLib.PDFDocument.load(scan.bytes, { updateMetadata: false })
         .then((/** @type {any} */ source) => /** @type {[string, any]} */ ([scan.id, source])))))
       .then((read) => new Map(read));
