@@ -95,6 +95,40 @@ def test_answers_survive_a_site_update_that_renames_their_question(tmp_path: Pat
         expect(page.locator("#f-short-answer")).to_have_value("A new answer")
 
 
+def test_an_answer_survives_a_site_update_that_changes_its_questions_kind(
+    tmp_path: Path, context: BrowserContext
+) -> None:
+    """A text answer to a question that became a checklist cannot be shown by its boxes: it is kept apart."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "credentials_data")
+    shutil.copytree(MINIMAL_DATA, project / "credentials_data")
+    site = project / "site"
+    settings = {"CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
+    assert mkdocs_build(project, site, **settings).returncode == 0
+    with serve(site) as origin:
+        page = context.new_page()
+        page.goto(origin + ARTIFACT)
+        page.locator("#f-name").fill("Written as a text")
+        expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+
+        data = project / "credentials_data" / "sample-credential.yml"
+        checklist = "{id: name, type: checklist, label: A short answer, options: [Library, School]}"
+        text = data.read_text(encoding="utf-8")
+        data.write_text(text.replace("{id: name, type: text, label: A short answer}", checklist), encoding="utf-8")
+        result = mkdocs_build(project, site, **settings)
+        assert result.returncode == 0, result.stderr
+
+        page.reload()
+        orphans = page.locator(".cg-orphans")
+        expect(orphans.locator("dt")).to_have_text(["A short answer"])
+        expect(orphans.locator("dd")).to_have_text(["Written as a text"])
+        page.locator("input[name=name][value=Library]").check()
+        expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
+        page.reload()
+        expect(page.locator("input[name=name][value=Library]")).to_be_checked()
+        expect(orphans.locator("dd")).to_have_text(["Written as a text"])
+
+
 STORAGE_ANSWER = """
 const answer = %s;
 Object.defineProperty(navigator, "storage", {value: {

@@ -84,6 +84,8 @@ interface KindAdapter {
   problems?(field: FieldSpec, record: Answers): Missing[];
   /** The words it counts toward the template's total. */
   words?(field: FieldSpec, record: Answers): number;
+  /** Whether a kept value is an answer of this kind; without this, when it is text. */
+  fits?(field: FieldSpec, value: unknown): boolean;
 }
 
 /** A heading among a template's fields. */

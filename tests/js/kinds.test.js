@@ -83,3 +83,16 @@ test("scale: the point chosen, of the highest; nothing when none is", () => {
   assert.equal(adapter.text(scale, record({})), "");
   assert.equal(adapter.part, undefined, "a document shows its text");
 });
+
+test("fits: a kept value is an answer of its kind, or else it is kept apart", () => {
+  assert.equal(cgKinds.fits(field("a", "text"), "words"), true);
+  assert.equal(cgKinds.fits(field("a", "text"), ["a list"]), false);
+  assert.equal(cgKinds.fits(field("a", "one"), "Yes"), true);
+  assert.equal(cgKinds.fits(field("a", "many"), ["First"]), true);
+  assert.equal(cgKinds.fits(field("a", "many"), "First"), false);
+  assert.equal(cgKinds.fits(field("a", "files"), [{ id: "x", kind: "photo", name: "x.jpg" }]), true);
+  assert.equal(cgKinds.fits(field("a", "files"), "x.jpg"), false);
+  assert.equal(cgKinds.fits(field("a", "rows"), "anything"), false);
+  assert.deepEqual(["", "1", "5", "0", "6", "4.5", 4].map((value) => cgKinds.fits(field("a", "scale"), value)),
+    [true, true, true, false, false, false, false]);
+});

@@ -1,9 +1,10 @@
 // Answers to questions a template no longer has, as the page names them.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { load } = require("./load");
+const { load, pure } = require("./load");
 
-load("text.js", "words.js", "files.js", "orphans.js");
+pure();
+load("orphans.js");
 const cgOrphans = require("node:vm").runInThisContext("cgOrphans");
 
 const record = (values, labels = {}) => ({ values, labels, checks: {}, rows: {}, orphans: {} });
@@ -30,4 +31,22 @@ test("a checklist's ticked options and a text keep their words", () => {
   const found = cgOrphans.find(record({ ticks: ["First", "Second"], note: "My answer" }), new Set());
   assert.equal(found.ticks.value, "First, Second");
   assert.equal(found.note.value, "My answer");
+});
+
+test("an answer that is no answer of its field's kind any more is kept as an orphan, not lost", () => {
+  const fields = [
+    { id: "ticks", label: "Tick some", answer: "many" },
+    { id: "note", label: "A note", answer: "text" },
+    { id: "sure", label: "How sure?", answer: "scale" },
+    { heading: "Part two" },
+  ];
+  const kept = record({ ticks: "A text from when this was a text box", note: "Still a text", sure: "7" }, { ticks: "Tick some" });
+  const found = cgOrphans.find(kept, new Set(["ticks", "note", "sure"]), fields);
+  assert.deepEqual(Object.keys(found).sort(), ["sure", "ticks"]);
+  assert.equal(found.ticks.value, "A text from when this was a text box");
+  assert.equal(found.ticks.label, "Tick some");
+  const answeredSince = { ...record({ ticks: ["First"], note: "Still a text", sure: "4" }), orphans: found };
+  assert.deepEqual(Object.keys(cgOrphans.find(answeredSince, new Set(["ticks", "note", "sure"]), fields)).sort(), ["sure", "ticks"],
+    "kept until the teacher removes them");
+  assert.deepEqual(cgOrphans.find(record({ ticks: ["First"], sure: "5" }), new Set(["ticks", "sure"]), fields), {});
 });

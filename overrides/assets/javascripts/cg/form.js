@@ -117,7 +117,7 @@ const cgForm = (() => {
 
     /** Answers in a record whose boxes this version of the template no longer has. @param {Partial<AnswerRecord>} record */
     findOrphans(record) {
-      return cgOrphans.find(record, new Set([...Object.keys(this.fieldNames()), ...this.files.keys()]));
+      return cgOrphans.find(record, new Set([...Object.keys(this.fieldNames()), ...this.files.keys()]), this.spec.fields);
     }
 
     showOrphans() {

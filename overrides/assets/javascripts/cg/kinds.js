@@ -40,8 +40,20 @@ const cgKinds = (() => {
     return date ? cgText.dateInWords(trimmed) : trimmed;
   }
 
+  /**
+   * Whether a kept value is an answer of the field's kind, which its boxes can show: text, unless the
+   * adapter says otherwise. One that is not (the template changed the field's kind, or a choice's
+   * points) is kept among the answers to questions the template no longer has, not lost at the next save.
+   * @param {FieldSpec} field
+   * @param {unknown} value
+   */
+  function fits(field, value) {
+    const adapter = of(field);
+    return adapter.fits ? adapter.fits(field, value) : typeof value === "string";
+  }
+
   /** The stored value of a field. @param {FieldSpec} field @param {Answers} record */
   const value = (field, record) => (record.values || {})[field.id];
 
-  return { add, of, written, value, names: () => Object.keys(adapters) };
+  return { add, of, fits, written, value, names: () => Object.keys(adapters) };
 })();

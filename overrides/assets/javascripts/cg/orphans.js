@@ -38,22 +38,30 @@ const cgOrphans = (() => {
   }
 
   /**
-   * The answers of a record whose boxes are not among `names`, with those kept from before. Pure.
+   * The answers of a record whose boxes are not among `names`, or that are no answer of their field's
+   * kind any more (`fields`: this version's, cgKinds.fits), with those kept from before. Pure.
    * @param {Partial<AnswerRecord>} record
    * @param {Set<string>} names the boxes of this version of the template
+   * @param {(FieldSpec | HeadingSpec)[]} [fields]
    * @returns {Record<string, Orphan>}
    */
-  function find(record, names) {
+  function find(record, names, fields = []) {
+    /** @type {Map<string, FieldSpec>} */
+    const byId = new Map();
+    fields.forEach((field) => { if (!("heading" in field)) byId.set(field.id, field); });
+    /** @param {string} name @param {unknown} value */
+    const gone = (name, value) => !names.has(name) || (byId.has(name) && !cgKinds.fits(/** @type {FieldSpec} */ (byId.get(name)), value));
     /** @type {Record<string, Orphan>} */
     const orphans = {};
     const kept = record.orphans || {};
     Object.keys(kept).forEach((name) => {
-      if (!names.has(name)) orphans[name] = kept[name];
+      /* Kept under a field of this version too: its answer did not fit the field's kind; it stays until removed. */
+      if (!names.has(name) || byId.has(name)) orphans[name] = kept[name];
     });
     const values = record.values || {};
     Object.keys(values).forEach((name) => {
       const value = answerText(values[name]);
-      if (!names.has(name) && value.trim() !== "") {
+      if (gone(name, values[name]) && value.trim() !== "") {
         orphans[name] = { label: (record.labels || {})[name] || name, value };
       }
     });

@@ -28,6 +28,7 @@
     text: (field, record) => files(field, record).map(cgWords.fileCaption).join("\n"),
     part: (field, record) => ({ files: files(field, record) }),
     answered: (field, record) => cgFiles.live(cgKinds.value(field, record)).length > 0,
+    fits: (field, value) => cgFiles.isList(value) || (Array.isArray(value) && value.length === 0),
     problems(field, record) {
       const spec = field.files;
       if (!spec) return [];

@@ -12,5 +12,6 @@
   cgKinds.add("many", {
     text: (field, record) => ticked(field, record).map((item) => "- " + item).join("\n"),
     part: (field, record) => ({ items: ticked(field, record) }),
+    fits: (field, value) => Array.isArray(value) && value.every((item) => typeof item === "string"),
   });
 })();

@@ -37,5 +37,7 @@
       table: { columns: (field.columns || []).map((column) => column.label), rows: rows(field, record) },
     }),
     answered: (field, record) => rows(field, record).length >= Math.max(1, field.minRows || 0),
+    /* A table's answers are its cells ("field.row.column"): nothing is kept under its own id. */
+    fits: () => false,
   });
 })();

@@ -7,6 +7,7 @@
   const HIGHEST = 5;
 
   cgKinds.add("scale", {
+    fits: (field, value) => value === "" || (typeof value === "string" && /^[1-9][0-9]*$/.test(value) && Number(value) <= HIGHEST),
     text(field, record) {
       const point = cgKinds.written(cgKinds.value(field, record), false);
       return point ? point + " of " + HIGHEST : "";
