@@ -55,13 +55,30 @@ def test_answers_saved_by_the_first_version_are_migrated_not_ignored(
     assert keys["credential-guides|/|sample-credential|an-artifact"]["schema"] == 2
 
 
-def test_answers_survive_a_site_update_that_renames_their_question(tmp_path: Path, context: BrowserContext) -> None:
+_QUICK = {"CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
+
+
+def _minimal_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project of the small data set, built: its folder and its site's."""
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "credentials_data")
     shutil.copytree(MINIMAL_DATA, project / "credentials_data")
-    site = project / "site"
-    settings = {"CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
-    assert mkdocs_build(project, site, **settings).returncode == 0
+    assert mkdocs_build(project, project / "site", **_QUICK).returncode == 0
+    return project, project / "site"
+
+
+def _update(project: Path, site: Path, field: str, updated: str) -> None:
+    """A site update: ``field`` of the sample credential becomes ``updated``, and the site is built again."""
+    data = project / "credentials_data" / "sample-credential.yml"
+    text = data.read_text(encoding="utf-8")
+    assert field in text
+    data.write_text(text.replace(field, updated), encoding="utf-8")
+    result = mkdocs_build(project, site, **_QUICK)
+    assert result.returncode == 0, result.stderr
+
+
+def test_answers_survive_a_site_update_that_renames_their_question(tmp_path: Path, context: BrowserContext) -> None:
+    project, site = _minimal_project(tmp_path)
     with serve(site) as origin:
         page = context.new_page()
         page.goto(origin + ARTIFACT)
@@ -69,12 +86,12 @@ def test_answers_survive_a_site_update_that_renames_their_question(tmp_path: Pat
         page.locator("#f-answer").fill("Five words in this answer")
         expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
 
-        data = project / "credentials_data" / "sample-credential.yml"
-        text = data.read_text(encoding="utf-8")
-        renamed = "{id: short-answer, type: text, label: A shorter answer}"
-        data.write_text(text.replace("{id: name, type: text, label: A short answer}", renamed), encoding="utf-8")
-        result = mkdocs_build(project, site, **settings)
-        assert result.returncode == 0, result.stderr
+        _update(
+            project,
+            site,
+            "{id: name, type: text, label: A short answer}",
+            "{id: short-answer, type: text, label: A shorter answer}",
+        )
 
         page.reload()
         orphans = page.locator(".cg-orphans")
@@ -99,24 +116,15 @@ def test_an_answer_survives_a_site_update_that_changes_its_questions_kind(
     tmp_path: Path, context: BrowserContext
 ) -> None:
     """A text answer to a question that became a checklist cannot be shown by its boxes: it is kept apart."""
-    project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / "credentials_data")
-    shutil.copytree(MINIMAL_DATA, project / "credentials_data")
-    site = project / "site"
-    settings = {"CG_PDF": "0", "CG_OFFLINE_ZIP": "0"}
-    assert mkdocs_build(project, site, **settings).returncode == 0
+    project, site = _minimal_project(tmp_path)
     with serve(site) as origin:
         page = context.new_page()
         page.goto(origin + ARTIFACT)
         page.locator("#f-name").fill("Written as a text")
         expect(page.locator(".cg-save-state")).to_contain_text(SAVED)
 
-        data = project / "credentials_data" / "sample-credential.yml"
         checklist = "{id: name, type: checklist, label: A short answer, options: [Library, School]}"
-        text = data.read_text(encoding="utf-8")
-        data.write_text(text.replace("{id: name, type: text, label: A short answer}", checklist), encoding="utf-8")
-        result = mkdocs_build(project, site, **settings)
-        assert result.returncode == 0, result.stderr
+        _update(project, site, "{id: name, type: text, label: A short answer}", checklist)
 
         page.reload()
         orphans = page.locator(".cg-orphans")
